@@ -1,0 +1,106 @@
+"""Errors meant for the people using Waymark.
+
+Each carries a message marked with `N_` and named parameters, translated when it is shown, so the
+same error reads correctly in whatever language the interface is in at that moment.
+"""
+
+from __future__ import annotations
+
+from i18n import N_, _
+
+
+class WaymarkError(Exception):
+    """An expected failure with one clear sentence for the user."""
+
+    message = N_("Something went wrong.")
+
+    def __init__(self, message: str | None = None, **params: object) -> None:
+        if message is not None:
+            self.message = message
+        self.params = params
+        super().__init__(self.message.format(**params))
+
+    def user_message(self) -> str:
+        return _(self.message).format(**self.params)
+
+
+class WrongPassword(WaymarkError):
+    message = N_("That sign-in name and password do not match. Nothing was changed.")
+
+
+class WrongRecoveryKey(WaymarkError):
+    message = N_("That recovery key does not open this store. Nothing was changed.")
+
+
+class StoreMissing(WaymarkError):
+    message = N_("There is no Waymark store in {folder}.")
+
+
+class StoreExists(WaymarkError):
+    message = N_("A Waymark store already exists in {folder}; it was left untouched.")
+
+
+class ForeignFile(WaymarkError):
+    message = N_(
+        "The file {path} is not a Waymark database that this key file can open. "
+        "It was left untouched; restore a backup or choose another data folder."
+    )
+
+
+class KeyFileDamaged(WaymarkError):
+    message = N_(
+        "The key file {path} is damaged or was changed outside Waymark. "
+        "It was left untouched; restore it from a backup."
+    )
+
+
+class KeyFileMissing(WaymarkError):
+    message = N_(
+        "The database {path} is here but its key file is missing. "
+        "Nothing was changed; restore the key file from a backup."
+    )
+
+
+class NewerDatabase(WaymarkError):
+    message = N_(
+        "This database was last used by a newer version of Waymark. "
+        "Install that version to open it; nothing was changed."
+    )
+
+
+class UnsafeDatabaseSettings(WaymarkError):
+    message = N_("The database could not be opened with its safety settings ({setting}).")
+
+
+class StorageFull(WaymarkError):
+    message = N_("The disk is full, so the last change was not saved. Free some space and retry.")
+
+
+class StoreUnavailable(WaymarkError):
+    message = N_("The database {path} could not be read: {reason}. It was left untouched.")
+
+
+class EditConflict(WaymarkError):
+    message = N_(
+        "Someone else changed this record since you opened it. "
+        "Your typing is kept on screen; reload to see their change."
+    )
+
+
+class RecordNotFound(WaymarkError):
+    message = N_("That record no longer exists.")
+
+
+class InvalidInput(WaymarkError):
+    message = N_("{field} is not valid.")
+
+
+class DatabaseMissing(WaymarkError):
+    message = N_(
+        "The key file is in {folder} but the database is missing. "
+        "Nothing was changed; restore the database from a backup."
+    )
+
+
+class AccountDisabled(WaymarkError):
+    message = N_("This account is disabled. Ask an administrator to turn it back on.")

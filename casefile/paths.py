@@ -1,0 +1,51 @@
+"""Where the store lives: one data folder holding the database and its key file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+DB_NAME = "waymark.db"
+KEYS_NAME = "waymark.keys"
+CREATING_SUFFIX = ".creating"
+
+
+def default_data_dir() -> Path:
+    return user_data_path("Waymark", appauthor=False)
+
+
+class StoreState(Enum):
+    NEW = "new"  # nothing here: first-run setup may create a store
+    READY = "ready"  # database and key file
+    KEYS_MISSING = "keys-missing"  # a database without its key file: never touched
+    DATABASE_MISSING = "database-missing"  # a key file without its database
+
+
+@dataclass(frozen=True)
+class StorePaths:
+    data_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / DB_NAME
+
+    @property
+    def keys(self) -> Path:
+        return self.data_dir / KEYS_NAME
+
+    @property
+    def creating(self) -> Path:
+        return self.data_dir / (DB_NAME + CREATING_SUFFIX)
+
+    def state(self) -> StoreState:
+        has_db, has_keys = self.database.exists(), self.keys.exists()
+        if has_db and has_keys:
+            return StoreState.READY
+        if has_db:
+            return StoreState.KEYS_MISSING
+        if has_keys:
+            return StoreState.DATABASE_MISSING
+        return StoreState.NEW

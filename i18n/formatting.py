@@ -1,0 +1,36 @@
+"""Dates and numbers, formatted with Babel only (never Qt's locale), in a given language."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_datetime as babel_format_datetime
+from babel.numbers import format_decimal
+
+from i18n.runtime import current_language
+
+# Babel may emit bidi marks and narrow no-break spaces that some fonts lack; plain spaces read
+# the same in every language Waymark ships.
+_INVISIBLE = str.maketrans({"\u200f": None, "\u200e": None, "\u202f": " ", "\u00a0": " "})
+
+
+def _clean(text: str) -> str:
+    return text.translate(_INVISIBLE)
+
+
+def format_date(value: date | None, lang: str | None = None, length: str = "medium") -> str:
+    """A date such as "Mar 4, 2009" / "4 mar 2009"; empty for no date."""
+    if value is None:
+        return ""
+    return _clean(babel_format_date(value, format=length, locale=lang or current_language()))
+
+
+def format_datetime(value: datetime | None, lang: str | None = None, length: str = "medium") -> str:
+    if value is None:
+        return ""
+    return _clean(babel_format_datetime(value, format=length, locale=lang or current_language()))
+
+
+def format_number(value: int | float, lang: str | None = None) -> str:
+    return _clean(format_decimal(value, locale=lang or current_language()))
