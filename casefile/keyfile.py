@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from casefile.crypto import DEFAULT_KDF, SALT_BYTES, KdfParams, derive_key, open_sealed, seal
+from casefile import crypto
+from casefile.crypto import SALT_BYTES, KdfParams, derive_key, open_sealed, seal
 from casefile.errors import KeyFileDamaged, WrongPassword, WrongRecoveryKey
 from casefile.fsutil import atomic_write_bytes
 from casefile.recovery import recovery_secret
@@ -68,8 +69,10 @@ def _associated(installation_id: str, kind: str, login: str | None) -> bytes:
 
 def make_slot(
     key_file: KeyFile, kind: str, login: str | None, secret: bytes, data_key: bytes,
-    kdf: KdfParams = DEFAULT_KDF,
+    kdf: KdfParams | None = None,
 ) -> Slot:
+    """Wrap `data_key` under `secret`, with the default Argon2id cost unless `kdf` is given."""
+    kdf = kdf or crypto.DEFAULT_KDF
     salt = os.urandom(SALT_BYTES)
     wrapping = derive_key(secret, salt, kdf)
     nonce, wrapped = seal(wrapping, data_key, _associated(key_file.installation_id, kind, login))
@@ -77,13 +80,13 @@ def make_slot(
 
 
 def staff_slot(
-    key_file: KeyFile, login: str, password: str, data_key: bytes, kdf: KdfParams = DEFAULT_KDF
+    key_file: KeyFile, login: str, password: str, data_key: bytes, kdf: KdfParams | None = None
 ) -> Slot:
     return make_slot(key_file, STAFF, normalize_login(login), password.encode(), data_key, kdf)
 
 
 def recovery_slot(
-    key_file: KeyFile, recovery_key: str, data_key: bytes, kdf: KdfParams = DEFAULT_KDF
+    key_file: KeyFile, recovery_key: str, data_key: bytes, kdf: KdfParams | None = None
 ) -> Slot:
     secret = recovery_secret(recovery_key)
     if secret is None:

@@ -19,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from casefile import keyfile, migrate
 from casefile.backup import backup_before_upgrade
-from casefile.crypto import DEFAULT_KDF, KdfParams, random_key
+from casefile.crypto import KdfParams, random_key
 from casefile.database import check_pragmas, make_engine, probe
 from casefile.errors import (
     AccountDisabled,
@@ -114,7 +114,7 @@ def _prepare(engine: Engine, paths: StorePaths, data_key: bytes) -> None:
 
 
 def create_store(
-    data_dir: Path, login: str, display_name: str, password: str, kdf: KdfParams = DEFAULT_KDF
+    data_dir: Path, login: str, display_name: str, password: str, kdf: KdfParams | None = None
 ) -> tuple[Store, str]:
     """Create a new store with its first administrator. Returns it and the recovery key."""
     paths = StorePaths(ensure_private_dir(data_dir))

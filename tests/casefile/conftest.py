@@ -1,0 +1,25 @@
+"""Fixtures for store tests: a fresh store with one administrator."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from casefile.store import Store, create_store
+
+ADMIN_LOGIN = "ada"
+ADMIN_PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def store_and_recovery(data_dir: Path) -> Iterator[tuple[Store, str]]:
+    store, recovery = create_store(data_dir, ADMIN_LOGIN, "Ada Admin", ADMIN_PASSWORD)
+    yield store, recovery
+    store.close()
+
+
+@pytest.fixture
+def store(store_and_recovery: tuple[Store, str]) -> Store:
+    return store_and_recovery[0]
