@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
+from babel.dates import format_time as babel_format_time
 from babel.numbers import format_decimal
 
 from i18n.runtime import current_language
@@ -26,10 +27,26 @@ def format_date(value: date | None, lang: str | None = None, length: str = "medi
     return _clean(babel_format_date(value, format=length, locale=lang or current_language()))
 
 
+def _local(value: datetime) -> datetime:
+    """Waymark stores naive UTC; people read local time."""
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone()
+
+
 def format_datetime(value: datetime | None, lang: str | None = None, length: str = "medium") -> str:
     if value is None:
         return ""
-    return _clean(babel_format_datetime(value, format=length, locale=lang or current_language()))
+    local = _local(value)
+    return _clean(babel_format_datetime(local, format=length, tzinfo=local.tzinfo,
+                                        locale=lang or current_language()))
+
+
+def format_time(value: datetime | None, lang: str | None = None, length: str = "short") -> str:
+    if value is None:
+        return ""
+    local = _local(value)
+    return _clean(babel_format_time(local, format=length, tzinfo=local.tzinfo,
+                                    locale=lang or current_language()))
 
 
 def format_number(value: int | float, lang: str | None = None) -> str:

@@ -1,0 +1,104 @@
+"""Start Waymark: `waymark [--data-dir DIR] [--lang CODE] [--demo]`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from casefile.errors import DatabaseMissing, KeyFileMissing
+from casefile.paths import StorePaths, StoreState, default_data_dir
+from desktop.shell import Shell
+from desktop.translation import LanguageSwitcher
+from i18n import _, normalize_language
+
+DEMO_YOUTH = 250
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="waymark", description=_("Start Waymark."))
+    parser.add_argument("--data-dir", type=Path, help=_("the folder that holds Waymark's data"))
+    parser.add_argument("--lang", help=_("the interface language, for example en, es, ar"))
+    parser.add_argument("--demo", action="store_true",
+                        help=_("open a throwaway store filled with made-up youth"))
+    return parser.parse_args(argv)
+
+
+class Controller:
+    """Leads from start-up to the workspace: setup or sign-in, or a problem page."""
+
+    def __init__(self, shell: Shell) -> None:
+        self.shell = shell
+
+    def start(self) -> None:
+        paths = StorePaths(self.shell.data_dir)
+        state = paths.state()
+        if state is StoreState.NEW:
+            self.shell.show_setup(self._create).created.connect(self._created)
+        elif state is StoreState.READY:
+            self.shell.show_login(self._sign_in).signed_in.connect(self._open_workspace)
+        elif state is StoreState.KEYS_MISSING:
+            self.shell.show_problem(KeyFileMissing(path=str(paths.database)))
+        else:
+            self.shell.show_problem(DatabaseMissing(folder=str(paths.data_dir)))
+
+    def start_demo(self) -> None:
+        from casefile.demo import create_demo_store
+
+        store = create_demo_store(self.shell.data_dir, DEMO_YOUTH)
+        self._open_workspace(store)
+
+    def _create(self, login: str, name: str, password: str) -> object:
+        from casefile.store import create_store
+
+        return create_store(self.shell.data_dir, login, name, password)
+
+    def _created(self, result: object) -> None:
+        store, recovery_key = result  # type: ignore[misc]
+        page = self.shell.show_recovery_key(recovery_key)
+        page.done.connect(lambda: self._open_workspace(store))
+
+    def _sign_in(self, login: str, password: str) -> object:
+        from casefile.store import open_store
+
+        return open_store(self.shell.data_dir, login, password)
+
+    def _open_workspace(self, store: object) -> None:
+        from desktop.workspace.workspace import Workspace
+
+        self.shell.show_workspace(Workspace(store, demo=self.shell.demo))  # type: ignore[arg-type]
+
+
+def _system_language() -> str:
+    return normalize_language(QLocale.system().name())
+
+
+def run(args: argparse.Namespace) -> int:
+    os.umask(0o077)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Waymark")
+    switcher = LanguageSwitcher(app)  # type: ignore[arg-type]
+    switcher.switch(args.lang or _system_language())
+    demo_dir = Path(tempfile.mkdtemp(prefix="waymark-demo-")) if args.demo else None
+    data_dir = demo_dir / "data" if demo_dir else (args.data_dir or default_data_dir())
+    shell = Shell(switcher, data_dir, demo=args.demo)
+    controller = Controller(shell)
+    try:
+        controller.start_demo() if args.demo else controller.start()
+        shell.show()
+        return app.exec()
+    finally:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(parse_args(sys.argv[1:] if argv is None else argv))
+
+

@@ -1,0 +1,47 @@
+"""Youth profile actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casefile import youth
+from casefile.models.youth import CLOSED, OPEN
+from casefile.store import Store
+from casefile.youth import StaffChoice, YouthFields, YouthRecord, YouthSummary
+
+
+def load_list(store: Store) -> list[YouthSummary]:
+    return youth.list_youth(store)
+
+
+def load_caseworkers(store: Store) -> list[StaffChoice]:
+    return youth.list_caseworkers(store)
+
+
+def open_profile(store: Store, youth_id: int) -> YouthRecord:
+    return youth.get_youth(store, youth_id)
+
+
+def add_youth(store: Store, changes: dict[str, Any]) -> YouthRecord:
+    return youth.create_youth(store, YouthFields(**changes))
+
+
+def save_profile(
+    store: Store, youth_id: int, expected_version: int, changes: dict[str, Any]
+) -> YouthRecord:
+    return youth.update_youth(store, youth_id, expected_version, changes)
+
+
+def close_case(store: Store, record: YouthRecord) -> YouthRecord:
+    return youth.set_status(store, record.id, record.row_version, CLOSED)
+
+
+def reopen_case(store: Store, record: YouthRecord) -> YouthRecord:
+    return youth.set_status(store, record.id, record.row_version, OPEN)
+
+
+def summary_of(record: YouthRecord, caseworker_name: str) -> YouthSummary:
+    """The list row for a record just saved, without reading the whole list again."""
+    assert record.updated_at is not None
+    return YouthSummary(record.id, record.legal_name, record.preferred_name, record.date_of_birth,
+                        record.status, record.review_due_on, caseworker_name, record.updated_at)

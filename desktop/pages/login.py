@@ -1,0 +1,98 @@
+"""The sign-in page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from casefile.errors import WaymarkError
+from desktop.forms import heading, labelled_row, message_label, set_label
+from desktop.translation import RetranslateMixin
+from i18n import N_, _
+
+SignIn = Callable[[str, str], object]
+
+
+class LoginPage(RetranslateMixin, QWidget):
+    """Asks for a sign-in name and password; `sign_in` raises WaymarkError when they are wrong."""
+
+    signed_in = Signal(object)
+
+    def __init__(self, sign_in: SignIn, agency_name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sign_in = sign_in
+        self._agency = agency_name
+        self._error: WaymarkError | None = None
+        self.title = heading()
+        self.agency_label = heading(agency_name, size_delta=1)
+        self.login = QLineEdit()
+        self.login.setObjectName("login")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.submit = QPushButton()
+        self.submit.setObjectName("sign-in")
+        self.submit.setDefault(True)
+        self.message = message_label()
+        form = QFormLayout()
+        self.login_label = labelled_row(form, self.login)
+        self.password_label = labelled_row(form, self.password)
+        self._layout(form)
+        self.submit.clicked.connect(self._try_sign_in)
+        self.password.returnPressed.connect(self._try_sign_in)
+        self.login.returnPressed.connect(self.password.setFocus)
+        self.retranslate_ui()
+
+    def _layout(self, form: QFormLayout) -> None:
+        box = QWidget()
+        box.setMinimumWidth(400)
+        box.setMaximumWidth(460)
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.title)
+        inner.addWidget(self.agency_label)
+        inner.addLayout(form)
+        inner.addWidget(self.message)
+        inner.addWidget(self.submit, alignment=Qt.AlignmentFlag.AlignRight)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, alignment=Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self.agency_label.setVisible(bool(self._agency))
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Sign in to Waymark"))
+        set_label(self.login_label, self.login, _("&Sign-in name"))
+        set_label(self.password_label, self.password, _("&Password"))
+        self.submit.setText(_("Sign in"))
+        self.submit.setAccessibleName(_("Sign in"))
+        self.message.setText(self._error.user_message() if self._error else "")
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)  # type: ignore[arg-type]
+        (self.password if self.login.text() else self.login).setFocus()
+
+    def _try_sign_in(self) -> None:
+        if not self.login.text().strip() or not self.password.text():
+            self._show_error(WaymarkError(N_("Type your sign-in name and password.")))
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = self._sign_in(self.login.text(), self.password.text())
+        except WaymarkError as error:
+            self._show_error(error)
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.password.clear()
+        self._error = None
+        self.message.clear()
+        self.signed_in.emit(result)
+
+    def _show_error(self, error: WaymarkError) -> None:
+        self._error = error
+        self.message.setText(error.user_message())
+        self.password.selectAll()
+        self.password.setFocus()

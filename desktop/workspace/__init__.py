@@ -1,0 +1,1 @@
+"""The signed-in workspace: the youth list beside the youth's profile."""

@@ -1,0 +1,174 @@
+"""The youth list as a Qt table model, with search-as-you-type and sorting done in Python.
+
+Filtering and sorting live in the model (not a QSortFilterProxyModel) because a proxy calls back
+into `data()` for every comparison, which is far too slow for a caseload of 10,000.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from casefile.models.youth import CLOSED
+from casefile.search import matches, search_key
+from casefile.youth import YouthSummary
+from i18n import N_, _
+from i18n.formatting import format_date
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE = QColor("#b3261e")
+
+
+class Column(IntEnum):
+    NAME = 0
+    BIRTH = 1
+    REVIEW = 2
+    CASEWORKER = 3
+    STATUS = 4
+
+
+HEADERS = {
+    Column.NAME: N_("Name"),
+    Column.BIRTH: N_("Date of birth"),
+    Column.REVIEW: N_("Next plan review"),
+    Column.CASEWORKER: N_("Caseworker"),
+    Column.STATUS: N_("Case"),
+}
+
+
+def _sort_key(column: Column, row: YouthSummary) -> Any:
+    if column == Column.NAME:
+        return search_key(row.display_name)
+    if column == Column.BIRTH:
+        return row.date_of_birth or date.max
+    if column == Column.REVIEW:
+        return row.review_due_on or date.max
+    if column == Column.CASEWORKER:
+        return search_key(row.caseworker_name)
+    return row.status
+
+
+class YouthListModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[YouthSummary] = []
+        self._keys: list[str] = []
+        self._visible: list[int] = []
+        self._query = ""
+        self._sort = (Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.today = date.today()
+
+    # Qt's model interface
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(HEADERS[Column(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self._rows[self._visible[index.row()]]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(column, row)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
+            return row.legal_name
+        if role == Qt.ItemDataRole.ForegroundRole and self._is_overdue(column, row):
+            return QBrush(OVERDUE)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (Column(column), order)
+        self.layoutAboutToBeChanged.emit()
+        self._apply_sort()
+        self.layoutChanged.emit()
+
+    # Waymark's interface
+    def set_rows(self, rows: list[YouthSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._keys = [self._key(r) for r in self._rows]
+        self._refilter()
+        self.endResetModel()
+
+    def set_query(self, text: str) -> None:
+        self._query = search_key(text)
+        self.beginResetModel()
+        self._refilter()
+        self.endResetModel()
+
+    def upsert(self, summary: YouthSummary) -> None:
+        """Show a youth just created or saved, keeping the current filter and order."""
+        for position, row in enumerate(self._rows):
+            if row.id == summary.id:
+                self._rows[position] = summary
+                self._keys[position] = self._key(summary)
+                break
+        else:
+            self._rows.append(summary)
+            self._keys.append(self._key(summary))
+        self.set_query(self._query)
+
+    def row_of(self, youth_id: int) -> int | None:
+        for visible_row, position in enumerate(self._visible):
+            if self._rows[position].id == youth_id:
+                return visible_row
+        return None
+
+    def counts(self) -> tuple[int, int]:
+        return len(self._visible), len(self._rows)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._visible:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._visible) - 1, len(Column) - 1))
+
+    # helpers
+    @staticmethod
+    def _key(row: YouthSummary) -> str:
+        return search_key(f"{row.preferred_name} {row.legal_name}")
+
+    def _refilter(self) -> None:
+        query = self._query
+        self._visible = [i for i, key in enumerate(self._keys) if not query or matches(query, key)]
+        self._apply_sort()
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        rows = self._rows
+        self._visible.sort(key=lambda i: _sort_key(column, rows[i]),
+                           reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _is_overdue(self, column: Column, row: YouthSummary) -> bool:
+        return (column == Column.REVIEW and row.status != CLOSED
+                and row.review_due_on is not None and row.review_due_on < self.today)
+
+    def _text(self, column: Column, row: YouthSummary) -> str:
+        if column == Column.NAME:
+            return row.display_name
+        if column == Column.BIRTH:
+            return format_date(row.date_of_birth)
+        if column == Column.REVIEW:
+            return self._review_text(row)
+        if column == Column.CASEWORKER:
+            return row.caseworker_name
+        return _("Closed") if row.status == CLOSED else _("Open")
+
+    def _review_text(self, row: YouthSummary) -> str:
+        when = format_date(row.review_due_on)
+        if self._is_overdue(Column.REVIEW, row):
+            return _("{date} (overdue)").format(date=when)
+        return when

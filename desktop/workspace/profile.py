@@ -1,0 +1,255 @@
+"""The youth profile editor. Every edit autosaves; "Saved" appears only after the commit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.errors import InvalidInput, WaymarkError
+from casefile.models.youth import CLOSED
+from casefile.store import Store
+from casefile.youth import EDITABLE, StaffChoice, YouthRecord
+from desktop.forms import heading, labelled_row, message_label, set_label
+from desktop.operations import youth as ops
+from desktop.translation import RetranslateMixin
+from desktop.workspace.autosave import Autosave
+from desktop.workspace.date_field import DateField
+from i18n import LANGUAGES, N_, _
+from i18n.formatting import format_date, format_time
+
+
+class YouthProfile(RetranslateMixin, QWidget):
+    saved = Signal(object)  # the YouthRecord just committed
+
+    def __init__(self, store: Store, caseworkers: list[StaffChoice],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.record: YouthRecord | None = None
+        self._state: str | WaymarkError = ""
+        self.autosave = Autosave(self._save, self)
+        self._build_fields(caseworkers)
+        self._build_layout()
+        self._connect_edits()
+        self.retranslate_ui()
+
+    # construction
+    def _build_fields(self, caseworkers: list[StaffChoice]) -> None:
+        self.title = heading()
+        self.legal_name = QLineEdit()
+        self.preferred_name = QLineEdit()
+        self.pronouns = QLineEdit()
+        self.date_of_birth = DateField()
+        self.preferred_language = QComboBox()
+        for lang in LANGUAGES:
+            self.preferred_language.addItem(lang.native_name, lang.code)
+        self.caseworker_id = QComboBox()
+        self.caseworker_id.addItem("", None)
+        for person in caseworkers:
+            self.caseworker_id.addItem(person.display_name, person.id)
+        self.review_due_on = DateField()
+        self.placement_notes = QPlainTextEdit()
+        self.placement_notes.setTabChangesFocus(True)
+        self.placement_notes.setMinimumHeight(120)
+        self.status_text = QLabel()
+        self.status_button = QPushButton()
+        self.save_state = message_label()
+        self.save_state.setObjectName("save-state")
+        for name in EDITABLE:
+            getattr(self, name).setObjectName(name)
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.labels = {name: labelled_row(form, getattr(self, name)) for name in EDITABLE}
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_text, 1)
+        status_row.addWidget(self.status_button)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addWidget(self.title)
+        inner.addLayout(form)
+        inner.addLayout(status_row)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.save_state)
+
+    def _connect_edits(self) -> None:
+        for line in (self.legal_name, self.preferred_name, self.pronouns):
+            line.textEdited.connect(self._edited)
+        self.placement_notes.textChanged.connect(self._notes_edited)
+        for date_field in (self.date_of_birth, self.review_due_on):
+            date_field.changed.connect(self._edited)
+        for combo in (self.preferred_language, self.caseworker_id):
+            combo.activated.connect(self._edited)
+        self.status_button.clicked.connect(self._toggle_status)
+
+    def retranslate_ui(self) -> None:
+        labels = {
+            "legal_name": _("&Name"),
+            "preferred_name": _("Name they &go by"),
+            "date_of_birth": _("Date of &birth"),
+            "pronouns": _("&Pronouns"),
+            "preferred_language": _("&Language for printed copies"),
+            "placement_notes": _("Placement and &contact notes"),
+            "caseworker_id": _("&Caseworker"),
+            "review_due_on": _("Next plan &review"),
+        }
+        for name, text in labels.items():
+            set_label(self.labels[name], getattr(self, name), text)
+        self.pronouns.setPlaceholderText(_("for example: she/her, he/him, they/them"))
+        self.caseworker_id.setItemText(0, _("Not assigned"))
+        self._show_title_and_status()
+        self._show_state()
+
+    # showing a youth
+    def start_new(self) -> None:
+        self.autosave.flush()
+        self.record = None
+        self._fill(None)
+        self._set_state("")
+        self.legal_name.setFocus()
+
+    def show_record(self, record: YouthRecord) -> None:
+        self.autosave.flush()
+        self.record = record
+        self._fill(record)
+        self._set_state("")
+
+    def _fill(self, record: YouthRecord | None) -> None:
+        values = record or YouthRecord()
+        for widget in (self.legal_name, self.preferred_name, self.pronouns, self.placement_notes):
+            widget.blockSignals(True)
+        self.legal_name.setText(values.legal_name)
+        self.preferred_name.setText(values.preferred_name)
+        self.pronouns.setText(values.pronouns)
+        self.placement_notes.setPlainText(values.placement_notes)
+        for widget in (self.legal_name, self.preferred_name, self.pronouns, self.placement_notes):
+            widget.blockSignals(False)
+        self.date_of_birth.blockSignals(True)
+        self.review_due_on.blockSignals(True)
+        self.date_of_birth.set_value(values.date_of_birth)
+        self.review_due_on.set_value(values.review_due_on)
+        self.date_of_birth.blockSignals(False)
+        self.review_due_on.blockSignals(False)
+        self._select(self.preferred_language, values.preferred_language)
+        self._select(self.caseworker_id, values.caseworker_id)
+        self._show_title_and_status()
+
+    @staticmethod
+    def _select(combo: QComboBox, value: object) -> None:
+        position = combo.findData(value)
+        combo.setCurrentIndex(max(position, 0))
+
+    def _show_title_and_status(self) -> None:
+        record = self.record
+        if record is None:
+            self.title.setText(_("New youth"))
+            self.status_text.setText(_("Not saved yet: type a name to add this youth."))
+            self.status_button.setVisible(False)
+            return
+        self.title.setText(record.display_name)
+        self.status_button.setVisible(True)
+        if record.status == CLOSED:
+            self.status_text.setText(_("Case closed on {date}.").format(
+                date=format_date(record.closed_at.date() if record.closed_at else None)))
+            self.status_button.setText(_("Reopen case"))
+        else:
+            self.status_text.setText(_("Case open."))
+            self.status_button.setText(_("Close case"))
+        self.status_button.setAccessibleName(self.status_button.text())
+
+    # editing and saving
+    def values(self) -> dict[str, Any]:
+        return {
+            "legal_name": self.legal_name.text(),
+            "preferred_name": self.preferred_name.text(),
+            "date_of_birth": self.date_of_birth.value(),
+            "pronouns": self.pronouns.text(),
+            "preferred_language": self.preferred_language.currentData(),
+            "placement_notes": self.placement_notes.toPlainText(),
+            "caseworker_id": self.caseworker_id.currentData(),
+            "review_due_on": self.review_due_on.value(),
+        }
+
+    def _notes_edited(self) -> None:
+        if not self.placement_notes.signalsBlocked():
+            self._edited()
+
+    def _edited(self) -> None:
+        self._set_state(N_("Not saved yet"))
+        self.autosave.touch()
+
+    def _changes(self) -> dict[str, Any]:
+        values = self.values()
+        if self.record is None:
+            return values
+        return {k: v for k, v in values.items() if getattr(self.record, k) != v}
+
+    def _save(self) -> None:
+        changes = self._changes()
+        if not changes:
+            self._set_state(N_("Saved") if self.record else "")
+            return
+        try:
+            if self.record is None:
+                if not changes["legal_name"].strip():
+                    raise InvalidInput(N_("Type a name to add this youth."))
+                record = ops.add_youth(self._store, changes)
+            else:
+                record = ops.save_profile(self._store, self.record.id, self.record.row_version,
+                                          changes)
+        except WaymarkError as error:
+            self._set_state(error)
+            return
+        self._committed(record)
+
+    def _committed(self, record: YouthRecord) -> None:
+        self.record = record
+        self._set_state(N_("Saved"))
+        self._show_title_and_status()
+        self.saved.emit(record)
+
+    def _toggle_status(self) -> None:
+        self.autosave.flush()
+        if self.record is None:
+            return
+        action = ops.reopen_case if self.record.status == CLOSED else ops.close_case
+        try:
+            self._committed(action(self._store, self.record))
+        except WaymarkError as error:
+            self._set_state(error)
+
+    def _set_state(self, state: str | WaymarkError) -> None:
+        self._state = state
+        self._show_state()
+
+    def _show_state(self) -> None:
+        state = self._state
+        if isinstance(state, WaymarkError):
+            self.save_state.setText(state.user_message())
+            self.save_state.setStyleSheet("color: #b3261e;")
+            return
+        self.save_state.setStyleSheet("")
+        text = _(state) if state else ""
+        if state == N_("Saved") and self.record and self.record.updated_at:
+            text = _("Saved at {time}").format(time=format_time(self.record.updated_at))
+        self.save_state.setText(text)
