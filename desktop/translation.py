@@ -24,11 +24,13 @@ class GettextTranslator(QTranslator):
 
     def translate(  # noqa: N802 - Qt API
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
         translator = current_translator()
         if source and translator.has(source, context):
             return translator.pgettext(context, source)
-        return ""  # let the next translator (qtbase) or the source text answer
+        # None is a null QString: Qt then asks the next translator (qtbase) or keeps the
+        # source text. An empty string would count as a translation and blank the text.
+        return None
 
 
 class LanguageSwitcher(QObject):

@@ -1,0 +1,57 @@
+"""Desktop fixtures: one session QApplication (pytest-qt), a language switcher, the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.app import Controller
+from desktop.shell import Shell
+from desktop.translation import LanguageSwitcher
+
+PASSWORD = "a long enough password"
+
+
+@pytest.fixture
+def switcher(qapp: QApplication) -> Iterator[LanguageSwitcher]:
+    switcher = LanguageSwitcher(qapp)
+    switcher.switch("en")
+    yield switcher
+    switcher.switch("en")
+    switcher.deleteLater()
+
+
+@pytest.fixture
+def start_shell(qtbot: QtBot, switcher: LanguageSwitcher, data_dir: Path):  # type: ignore[no-untyped-def]
+    """Start Waymark on `data_dir` as the `waymark` command would, and return its window."""
+
+    def start(demo: bool = False) -> Shell:
+        shell = Shell(switcher, data_dir, demo=demo)
+        qtbot.addWidget(shell)
+        controller = Controller(shell)
+        controller.start_demo() if demo else controller.start()
+        shell.show()
+        shell.controller = controller  # type: ignore[attr-defined]
+        return shell
+
+    return start
+
+
+def page(shell: Shell) -> QWidget:
+    widget = shell.pages.currentWidget()
+    assert widget is not None
+    return widget
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
+    before = set(qapp.topLevelWidgets())
+    yield
+    QApplication.processEvents()
+    leaked = [w for w in qapp.topLevelWidgets() if w not in before and w.isVisible()]
+    assert not leaked, f"windows left open: {leaked}"

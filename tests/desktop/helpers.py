@@ -1,0 +1,64 @@
+"""Steps a person takes, shared by desktop tests."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from desktop.shell import Shell
+from desktop.workspace.workspace import Workspace
+from tests.desktop.conftest import PASSWORD, page
+
+
+def type_into(qtbot: QtBot, field: QWidget, text: str) -> None:
+    """Type `text` into `field`, replacing a line edit's text.
+
+    Short ASCII text is typed key by key. Other scripts, emoji and
+    very long text arrive as one key event carrying the whole text, as an input method sends
+    it (QTest.keyClicks aborts on characters outside Latin-1).
+    """
+    field.setFocus()
+    if isinstance(field, QLineEdit):
+        field.selectAll()
+    if len(text) > 100 or not text.isascii():
+        event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
+                          Qt.KeyboardModifier.NoModifier, text)
+        QApplication.sendEvent(field, event)
+    else:
+        qtbot.keyClicks(field, text)
+
+
+def complete_setup(qtbot: QtBot, shell: Shell, login: str = "ada") -> str:
+    """Fill in first-run setup, confirm the recovery key, and return the key shown."""
+    setup = page(shell)
+    type_into(qtbot, setup.display_name, "Ada Admin")  # type: ignore[attr-defined]
+    type_into(qtbot, setup.login, login)  # type: ignore[attr-defined]
+    type_into(qtbot, setup.password, PASSWORD)  # type: ignore[attr-defined]
+    type_into(qtbot, setup.confirm, PASSWORD)  # type: ignore[attr-defined]
+    qtbot.mouseClick(setup.submit, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    recovery = page(shell)
+    key = str(recovery.key.text())  # type: ignore[attr-defined]
+    qtbot.mouseClick(recovery.confirm, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.mouseClick(recovery.proceed, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    return key
+
+
+def workspace(shell: Shell) -> Workspace:
+    assert shell.workspace is not None
+    return shell.workspace
+
+
+def add_youth(qtbot: QtBot, shell: Shell, name: str) -> None:
+    """Click "New youth", type a name, and wait until the profile says it was saved."""
+    ws = workspace(shell)
+    qtbot.mouseClick(ws.list_panel.new_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, ws.profile.legal_name, name)
+    wait_saved(qtbot, shell)
+
+
+def wait_saved(qtbot: QtBot, shell: Shell) -> None:
+    label = workspace(shell).profile.save_state
+    qtbot.waitUntil(lambda: label.text().startswith("Saved"), timeout=3000)

@@ -1,0 +1,49 @@
+"""Signing in, and what a wrong password does (a clear message, nothing written)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+
+from casefile.store import create_store
+from desktop.pages.login import LoginPage
+from desktop.workspace.workspace import Workspace
+from tests.desktop.conftest import PASSWORD, page
+from tests.desktop.helpers import type_into
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_wrong_password_shows_message_and_writes_nothing(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    create_store(data_dir, "ada", "Ada Admin", PASSWORD)[0].close()
+    before = _snapshot(data_dir)
+    shell = start_shell()
+    login = page(shell)
+    assert isinstance(login, LoginPage)
+    type_into(qtbot, login.login, "ada")
+    type_into(qtbot, login.password, "not it")
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    assert "do not match" in login.message.text()
+    assert isinstance(page(shell), LoginPage)
+    assert _snapshot(data_dir) == before
+
+
+def test_right_password_opens_the_workspace(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    create_store(data_dir, "ada", "Ada Admin", PASSWORD)[0].close()
+    shell = start_shell()
+    login = page(shell)
+    type_into(qtbot, login.login, "ADA ")
+    type_into(qtbot, login.password, PASSWORD)
+    qtbot.mouseClick(login.submit, Qt.MouseButton.LeftButton)
+    assert isinstance(page(shell), Workspace)
+    assert login.password.text() == ""

@@ -1,0 +1,122 @@
+"""Adding, finding, editing and closing youth in the workspace, as a caseworker does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+
+from casefile.store import open_store
+from casefile.youth import get_youth, list_youth, update_youth
+from tests.desktop.conftest import PASSWORD
+from tests.desktop.helpers import add_youth, complete_setup, type_into, wait_saved, workspace
+
+ARABIC = "ليلى تجريبي"
+LONG_NAME = "Zebulon " + "x" * 9_990
+
+
+def _names_in_store(data_dir: Path) -> list[str]:
+    store = open_store(data_dir, "ada", PASSWORD)
+    try:
+        return [row.legal_name for row in list_youth(store)]
+    finally:
+        store.close()
+
+
+def test_new_youth_is_saved_only_when_committed(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    ws = workspace(shell)
+    qtbot.mouseClick(ws.list_panel.new_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, ws.profile.legal_name, "Jordan Sample")
+    assert ws.profile.save_state.text() == "Not saved yet"
+    wait_saved(qtbot, shell)
+    assert ws.profile.record is not None
+    assert get_youth(ws.store, ws.profile.record.id).legal_name == "Jordan Sample"
+    assert ws.list_panel.model.counts() == (1, 1)
+
+
+def test_names_of_any_script_and_length_are_kept_exactly(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    for name in (ARABIC, "张三 👩🏽‍💻", LONG_NAME):
+        add_youth(qtbot, shell, name)
+    shell.close()
+    assert sorted(_names_in_store(data_dir)) == sorted([ARABIC, "张三 👩🏽‍💻", LONG_NAME])
+
+
+def test_search_as_you_type_filters_the_list(qtbot: QtBot, start_shell: Any) -> None:
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    for name in ("José Núñez", "Jordan Sample", ARABIC):
+        add_youth(qtbot, shell, name)
+    panel = workspace(shell).list_panel
+    type_into(qtbot, panel.search, "jose")
+    assert panel.model.counts() == (1, 3)
+    assert panel.model.index(0, 0).data() == "José Núñez"
+    assert panel.count.text() == "Showing 1 of 3"
+    type_into(qtbot, panel.search, "تجريبي")
+    assert panel.model.index(0, 0).data() == ARABIC
+
+
+def test_editing_a_field_autosaves_and_updates_the_list(qtbot: QtBot, start_shell: Any) -> None:
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    ws = workspace(shell)
+    type_into(qtbot, ws.profile.preferred_name, "JJ")
+    wait_saved(qtbot, shell)
+    assert ws.list_panel.model.index(0, 0).data() == "JJ"
+    assert get_youth(ws.store, ws.profile.record.id).preferred_name == "JJ"  # type: ignore[union-attr]
+
+
+def test_close_and_reopen_a_case(qtbot: QtBot, start_shell: Any) -> None:
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    profile = workspace(shell).profile
+    qtbot.mouseClick(profile.status_button, Qt.MouseButton.LeftButton)
+    assert get_youth(profile._store, profile.record.id).status == "closed"  # type: ignore[union-attr]
+    assert profile.status_button.text() == "Reopen case"
+    qtbot.mouseClick(profile.status_button, Qt.MouseButton.LeftButton)
+    assert get_youth(profile._store, profile.record.id).status == "open"  # type: ignore[union-attr]
+
+
+def test_someone_elses_newer_save_is_shown_not_overwritten(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    ws = workspace(shell)
+    record = ws.profile.record
+    assert record is not None
+    other = open_store(data_dir, "ada", PASSWORD)
+    update_youth(other, record.id, record.row_version, {"pronouns": "they/them"})
+    other.close()
+    type_into(qtbot, ws.profile.pronouns, "he/him")
+    qtbot.waitUntil(lambda: "Someone else changed" in ws.profile.save_state.text(), timeout=3000)
+    assert ws.profile.pronouns.text() == "he/him"
+    assert get_youth(ws.store, record.id).pronouns == "they/them"
+
+
+def test_window_title_never_names_the_youth(qtbot: QtBot, start_shell: Any) -> None:
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    assert shell.windowTitle() == "Waymark"
+
+
+def test_demo_mode_lists_made_up_youth(qtbot: QtBot, start_shell: Any) -> None:
+    shell = start_shell(demo=True)
+    ws = workspace(shell)
+    shown, total = ws.list_panel.model.counts()
+    assert total >= 100 and shown == total
+    assert ws.banner.isVisibleTo(shell)
