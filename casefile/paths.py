@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 DB_NAME = "waymark.db"
 KEYS_NAME = "waymark.keys"
 CREATING_SUFFIX = ".creating"
 
 
 def default_data_dir() -> Path:
+    from platformdirs import user_data_path  # not needed when --data-dir is given
+
     return user_data_path("Waymark", appauthor=False)
 
 
@@ -39,6 +39,11 @@ class StorePaths:
     @property
     def creating(self) -> Path:
         return self.data_dir / (DB_NAME + CREATING_SUFFIX)
+
+    def leftovers(self) -> list[Path]:
+        """SQLite's files beside a database that is not here (a -wal may hold the last commits)."""
+        names = (DB_NAME + suffix for suffix in ("-wal", "-shm", "-journal"))
+        return [self.data_dir / name for name in names if (self.data_dir / name).exists()]
 
     def state(self) -> StoreState:
         has_db, has_keys = self.database.exists(), self.keys.exists()

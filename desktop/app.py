@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
@@ -79,20 +77,29 @@ def _system_language() -> str:
     return normalize_language(QLocale.system().name())
 
 
-def run(args: argparse.Namespace) -> int:
+def start_window(args: argparse.Namespace, demo_dir: Path | None = None) -> Shell:
+    """Create the application and show the first page (setup, sign-in, demo workspace)."""
     os.umask(0o077)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Waymark")
     switcher = LanguageSwitcher(app)  # type: ignore[arg-type]
     switcher.switch(args.lang or _system_language())
-    demo_dir = Path(tempfile.mkdtemp(prefix="waymark-demo-")) if args.demo else None
     data_dir = demo_dir / "data" if demo_dir else (args.data_dir or default_data_dir())
     shell = Shell(switcher, data_dir, demo=args.demo)
     controller = Controller(shell)
+    controller.start_demo() if args.demo else controller.start()
+    shell.show()
+    return shell
+
+
+def run(args: argparse.Namespace) -> int:
+    import shutil
+    import tempfile
+
+    demo_dir = Path(tempfile.mkdtemp(prefix="waymark-demo-")) if args.demo else None
     try:
-        controller.start_demo() if args.demo else controller.start()
-        shell.show()
-        return app.exec()
+        start_window(args, demo_dir)
+        return QApplication.instance().exec()  # type: ignore[union-attr]
     finally:
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
 
 from casefile.errors import WaymarkError
 from desktop.pages.login import LoginPage
-from desktop.pages.problem import ProblemPage
-from desktop.pages.setup import RecoveryKeyPage, SetupPage
 from desktop.translation import LanguageSwitcher, RetranslateMixin
-from desktop.workspace.workspace import Workspace
 from i18n import LANGUAGES, _, current_language
+
+if TYPE_CHECKING:  # imported where used: sign-in must appear as fast as possible
+    from desktop.pages.problem import ProblemPage
+    from desktop.pages.setup import RecoveryKeyPage, SetupPage
+    from desktop.workspace.workspace import Workspace
 
 
 class Shell(RetranslateMixin, QMainWindow):
@@ -71,6 +74,8 @@ class Shell(RetranslateMixin, QMainWindow):
         self._switcher.switch(code)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, _("About Waymark"), _(
             "Waymark helps a caseworker and a young person build a safety plan and a needs "
             "assessment together. Everything stays encrypted on this computer."))
@@ -85,11 +90,15 @@ class Shell(RetranslateMixin, QMainWindow):
             old.deleteLater()
 
     def show_setup(self, create: Callable[[str, str, str], object]) -> SetupPage:
+        from desktop.pages.setup import SetupPage
+
         page = SetupPage(create, str(self.data_dir))
         self._show(page)
         return page
 
     def show_recovery_key(self, recovery_key: str) -> RecoveryKeyPage:
+        from desktop.pages.setup import RecoveryKeyPage
+
         page = RecoveryKeyPage(recovery_key)
         self._show(page)
         return page
@@ -100,6 +109,8 @@ class Shell(RetranslateMixin, QMainWindow):
         return page
 
     def show_problem(self, error: WaymarkError) -> ProblemPage:
+        from desktop.pages.problem import ProblemPage
+
         page = ProblemPage(error)
         page.quit_requested.connect(self.close)
         self._show(page)

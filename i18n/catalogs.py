@@ -12,9 +12,6 @@ import io
 from functools import lru_cache
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 DOMAIN = "waymark"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
@@ -29,6 +26,9 @@ def load_translations(code: str) -> gettext.NullTranslations:
     path = catalog_path(code)
     if not path.exists():
         return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo  # only when a translated language is used
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as po_file:
         catalog = read_po(po_file, locale=code, domain=DOMAIN)
     buffer = io.BytesIO()

@@ -41,15 +41,15 @@ HEADERS = {
 }
 
 
-def _sort_key(column: Column, row: YouthSummary) -> Any:
+def _sort_key(column: Column, row: YouthSummary, name_key: str) -> Any:
     if column == Column.NAME:
-        return search_key(row.display_name)
+        return name_key
     if column == Column.BIRTH:
         return row.date_of_birth or date.max
     if column == Column.REVIEW:
         return row.review_due_on or date.max
     if column == Column.CASEWORKER:
-        return search_key(row.caseworker_name)
+        return row.caseworker_name.casefold()
     return row.status
 
 
@@ -57,8 +57,9 @@ class YouthListModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[YouthSummary] = []
-        self._keys: list[str] = []
-        self._visible: list[int] = []
+        self._keys: list[str] = []  # folded names, for search and name order
+        self._order: list[int] = []  # every row, in the current sort order
+        self._visible: list[int] = []  # the rows matching the query, in sort order
         self._query = ""
         self._sort = (Column.NAME, Qt.SortOrder.AscendingOrder)
         self.today = date.today()
@@ -93,6 +94,7 @@ class YouthListModel(QAbstractTableModel):
         self._sort = (Column(column), order)
         self.layoutAboutToBeChanged.emit()
         self._apply_sort()
+        self._refilter()
         self.layoutChanged.emit()
 
     # Waymark's interface
@@ -100,6 +102,7 @@ class YouthListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._keys = [self._key(r) for r in self._rows]
+        self._apply_sort()
         self._refilter()
         self.endResetModel()
 
@@ -111,15 +114,23 @@ class YouthListModel(QAbstractTableModel):
 
     def upsert(self, summary: YouthSummary) -> None:
         """Show a youth just created or saved, keeping the current filter and order."""
-        for position, row in enumerate(self._rows):
-            if row.id == summary.id:
-                self._rows[position] = summary
-                self._keys[position] = self._key(summary)
-                break
-        else:
+        position = next((i for i, row in enumerate(self._rows) if row.id == summary.id), None)
+        if position is not None and self._same_place(self._rows[position], summary):
+            self._rows[position] = summary
+            row = self._visible.index(position) if position in self._visible else None
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+            return
+        if position is None:
             self._rows.append(summary)
             self._keys.append(self._key(summary))
-        self.set_query(self._query)
+        else:
+            self._rows[position] = summary
+            self._keys[position] = self._key(summary)
+        self.beginResetModel()
+        self._apply_sort()
+        self._refilter()
+        self.endResetModel()
 
     def row_of(self, youth_id: int) -> int | None:
         for visible_row, position in enumerate(self._visible):
@@ -141,16 +152,25 @@ class YouthListModel(QAbstractTableModel):
     def _key(row: YouthSummary) -> str:
         return search_key(f"{row.preferred_name} {row.legal_name}")
 
+    def _same_place(self, old: YouthSummary, new: YouthSummary) -> bool:
+        """Whether `new` sorts and filters exactly as `old` did (most saves)."""
+        if self._key(old) != self._key(new):
+            return False
+        column = self._sort[0]
+        return _sort_key(column, old, "") == _sort_key(column, new, "")
+
     def _refilter(self) -> None:
-        query = self._query
-        self._visible = [i for i, key in enumerate(self._keys) if not query or matches(query, key)]
-        self._apply_sort()
+        query, keys = self._query, self._keys
+        if not query:
+            self._visible = list(self._order)
+            return
+        self._visible = [i for i in self._order if matches(query, keys[i])]
 
     def _apply_sort(self) -> None:
         column, order = self._sort
-        rows = self._rows
-        self._visible.sort(key=lambda i: _sort_key(column, rows[i]),
-                           reverse=order == Qt.SortOrder.DescendingOrder)
+        rows, keys = self._rows, self._keys
+        self._order = sorted(range(len(rows)), key=lambda i: _sort_key(column, rows[i], keys[i]),
+                             reverse=order == Qt.SortOrder.DescendingOrder)
 
     def _is_overdue(self, column: Column, row: YouthSummary) -> bool:
         return (column == Column.REVIEW and row.status != CLOSED

@@ -64,6 +64,7 @@ class YouthListPanel(RetranslateMixin, QWidget):
         table.verticalHeader().setVisible(False)
         table.setWordWrap(False)
         header = table.horizontalHeader()
+        header.setResizeContentsPrecision(40)  # size columns from 40 rows, not all 10,000
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         for column in (Column.BIRTH, Column.REVIEW, Column.CASEWORKER, Column.STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -1,0 +1,91 @@
+"""The command-line grammar of `waymark-admin`, with every help text translated.
+
+Built at run time (not import time) so the help is in the language chosen at start.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from casefile.cli.commands import run_demo, run_init, run_verify
+from casefile.paths import default_data_dir
+from i18n import _
+
+MAX_DEMO_YOUTH = 100_000
+
+
+def _help(text: str) -> str:
+    """argparse treats % in help as formatting; translations and paths may contain one."""
+    return text.replace("%", "%%")
+
+
+def _login(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError(_("a sign-in name cannot be blank"))
+    return value.strip()
+
+
+def _youth_count(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        count = 0
+    if not 1 <= count <= MAX_DEMO_YOUTH:
+        raise argparse.ArgumentTypeError(
+            _("give a whole number from 1 to {maximum}").format(maximum=MAX_DEMO_YOUTH))
+    return count
+
+
+def _seed(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("give a whole number")) from None
+
+
+def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    init = commands.add_parser(
+        "init", help=_help(_("create the store and its first administrator; "
+                             "prints the recovery key once")))
+    init.add_argument("--admin", required=True, type=_login, metavar="LOGIN",
+                      help=_help(_("sign-in name of the first administrator")))
+    init.add_argument("--name", default="", metavar="NAME",
+                      help=_help(_("the administrator's name as others see it")))
+    init.set_defaults(run=run_init, needs_login=False)
+
+
+def _add_demo(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    demo = commands.add_parser(
+        "demo", help=_help(_("add synthetic youth, for training (needs --as LOGIN)")))
+    demo.add_argument("--youth", required=True, type=_youth_count, metavar="N",
+                      help=_help(_("how many synthetic youth to add")))
+    demo.add_argument("--seed", type=_seed, default=None, metavar="S",
+                      help=_help(_("the same seed gives the same youth")))
+    demo.set_defaults(run=run_demo, needs_login=True)
+
+
+def _add_verify(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    verify = commands.add_parser(
+        "verify", help=_help(_("check the database and its encryption for damage "
+                               "(needs --as LOGIN); exit 1 on failure")))
+    verify.set_defaults(run=run_verify, needs_login=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="waymark-admin",
+        description=_help(_("Set up and look after a Waymark store. Passwords are read from "
+                            "standard input when it is not a terminal, one per line.")))
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, metavar="DIR",
+        help=_help(_("the folder with the database and its key file (default: {folder})")
+                   .format(folder=default_data_dir())))
+    parser.add_argument("--as", dest="login", type=_login, default=None, metavar="LOGIN",
+                        help=_help(_("the staff member whose password unlocks the store")))
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                     title=_("commands"))
+    _add_init(commands)
+    _add_demo(commands)
+    _add_verify(commands)
+    return parser

@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Measure Waymark against the performance budgets of DESIGN.md, in one run.
+
+    .venv/bin/python tools/benchmark.py [--youth 10000] [--runs 9]
+
+Prints each figure beside its budget. Medians and ratios are taken within this run, because
+these machines are noisy: compare figures from one run, never across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE_WINDOW = """
+import time; start = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([]); window = QWidget(); window.show(); app.processEvents()
+print("shown", flush=True)
+"""
+WAYMARK_LOGIN = """
+import sys
+from PySide6.QtWidgets import QApplication
+from desktop.app import parse_args, start_window
+shell = start_window(parse_args(["--data-dir", sys.argv[1], "--lang", "en"]))
+QApplication.processEvents()
+assert type(shell.pages.currentWidget()).__name__ == "LoginPage"
+print("shown", flush=True)
+"""
+PEAK_RSS = """
+import resource, sys
+from PySide6.QtWidgets import QApplication
+from casefile.store import open_store
+from desktop.workspace.workspace import Workspace
+app = QApplication([])
+store = open_store(__import__("pathlib").Path(sys.argv[1]), "demo-bench", sys.argv[2])
+ws = Workspace(store); ws.resize(1100, 700); ws.show(); app.processEvents()
+ws.list_panel.model.set_query("a"); app.processEvents()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, flush=True)
+"""
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1]
+
+
+def time_process(script: str, *args: str) -> float:
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout
+    assert "shown" in out, out
+    return time.perf_counter() - started
+
+
+def cold_start(data_dir: Path, runs: int) -> tuple[float, float]:
+    bare, waymark = [], []
+    for _ in range(runs):  # interleaved, so both see the same machine load
+        bare.append(time_process(BARE_WINDOW))
+        waymark.append(time_process(WAYMARK_LOGIN, str(data_dir)))
+    return statistics.median(bare), statistics.median(waymark)
+
+
+def timed(action: Callable[[], object], repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
+    parser.add_argument("--youth", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+
+    from PySide6.QtWidgets import QApplication
+
+    from casefile.demo import add_demo_youth
+    from casefile.store import create_store
+    from desktop.translation import LanguageSwitcher
+    from desktop.workspace.workspace import Workspace
+
+    app = QApplication([])
+    switcher = LanguageSwitcher(app)
+    switcher.switch("en")
+    folder = Path(tempfile.mkdtemp(prefix="waymark-bench-"))
+    password = "benchmark password"
+    store, _key = create_store(folder, "demo-bench", "Bench Caseworker", password)
+    started = time.perf_counter()
+    add_demo_youth(store, args.youth, seed=1)
+    print(f"setup: {args.youth} demo youth in {time.perf_counter() - started:.1f} s")
+    rows: list[tuple[str, str, str, bool]] = []
+
+    ws = Workspace(store)
+    ws.resize(1100, 700)
+    ws.show()
+    app.processEvents()
+    panel = ws.list_panel
+    keystrokes = ["m", "ma", "mar", "mari", "maria", "mari", "mar", "ma", "m", "", "s", "sa",
+                  "sam", "samp", "sample", "j", "jo", "jos", "jose", "n", "ng", "ngu", "nguy"]
+
+    def type_query() -> None:
+        for text in keystrokes:
+            started = time.perf_counter()
+            panel.search.setText(text)
+            app.processEvents()
+            search_samples.append((time.perf_counter() - started) * 1000)
+
+    search_samples: list[float] = []
+    for _ in range(5):
+        type_query()
+    search = p95(search_samples)
+    rows.append(("youth list search, 10,000 youth (p95 per keystroke)", f"{search:.1f} ms",
+                 "< 30 ms", search < 30))
+
+    panel.table.selectRow(0)
+    app.processEvents()
+    profile = ws.profile
+    counter = iter(range(10**6))
+
+    def edit_and_save() -> None:
+        profile.pronouns.setText(f"they/them {next(counter)}")
+        profile._edited()
+        profile.autosave.flush()
+
+    saves = timed(edit_and_save, 200)
+    assert profile.save_state.text().startswith("Saved")
+    rows.append(("autosave of a profile edit (p95)", f"{p95(saves):.1f} ms", "< 20 ms",
+                 p95(saves) < 20))
+
+    switches = []
+    for code in ["es", "ar", "zh_CN", "en"] * 5:
+        started = time.perf_counter()
+        switcher.switch(code)
+        app.processEvents()
+        switches.append((time.perf_counter() - started) * 1000)
+    worst = max(switches)
+    rows.append(("language switch with a profile open (median / max)",
+                 f"{statistics.median(switches):.0f} / {worst:.0f} ms", "< 150 ms", worst < 150))
+    ws.finish()
+    store.close()
+
+    rss = int(subprocess.run([sys.executable, "-c", PEAK_RSS, str(folder), password],
+                             capture_output=True, text=True, cwd=ROOT, check=True,
+                             input="").stdout.split()[-1])
+    rows.append(("peak RSS with 10,000 youth in the workspace", f"{rss} MB", "< 200 MB",
+                 rss < 200))
+
+    bare, waymark = cold_start(folder, args.runs)
+    ratio = waymark / bare
+    rows.append(("cold start to the sign-in window (median, vs bare PySide6 window)",
+                 f"{waymark * 1000:.0f} ms vs {bare * 1000:.0f} ms = {ratio:.2f}x", "<= 1.5x",
+                 ratio <= 1.5))
+
+    width = max(len(r[0]) for r in rows)
+    for name, value, budget, ok in rows:
+        print(f"{name:<{width}}  {value:>28}  budget {budget:<9} {'ok' if ok else 'OVER'}")
+    return 0 if all(r[3] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    os._exit(code)  # skip interpreter teardown of Qt objects: nothing is measured there
