@@ -41,9 +41,8 @@ def run(cmd: list[str], **kwargs: object) -> int:
 def ensure_venv() -> Path:
     if sys.version_info < (3, 11):
         sys.exit("Waymark needs Python 3.11 or newer; this is " + sys.version.split()[0] + ".")
-    if not venv_python().exists():
-        if run([sys.executable, "-m", "venv", str(VENV)]) != 0:
-            sys.exit("Could not create the virtual environment in " + str(VENV) + ".")
+    if not venv_python().exists() and run([sys.executable, "-m", "venv", str(VENV)]) != 0:
+        sys.exit("Could not create the virtual environment in " + str(VENV) + ".")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not STAMP.exists() or STAMP.read_text() != wanted:
         py = str(venv_python())
@@ -69,8 +68,8 @@ def ensure_qt_libraries() -> None:
         sys.exit("Qt could not load; install your distribution's packages for: "
                  + ", ".join(QT_DEBIAN_PACKAGES))
     sudo = [] if os.geteuid() == 0 else ["sudo"]
-    run(sudo + ["apt-get", "update", "-q"])
-    if run(sudo + ["apt-get", "install", "-y", "-q", *QT_DEBIAN_PACKAGES]) != 0:
+    run([*sudo, "apt-get", "update", "-q"])
+    if run([*sudo, "apt-get", "install", "-y", "-q", *QT_DEBIAN_PACKAGES]) != 0:
         sys.exit("Installing the system libraries Qt needs failed; see the messages above.")
 
 
@@ -79,7 +78,7 @@ def test(args: list[str]) -> int:
     checks = [
         [py, "-m", "ruff", "check", "."],
         [py, "-m", "mypy"],
-        [py, "-c", "import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())"],
+        [str(Path(py).with_name("lint-imports.exe" if os.name == "nt" else "lint-imports"))],
         [py, "-m", "pytest", *args],
     ]
     failed = [c for c in checks if run(c) != 0]

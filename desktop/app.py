@@ -57,8 +57,8 @@ class Controller:
 
         return create_store(self.shell.data_dir, login, name, password)
 
-    def _created(self, result: object) -> None:
-        store, recovery_key = result  # type: ignore[misc]
+    def _created(self, result: tuple[object, str]) -> None:
+        store, recovery_key = result
         page = self.shell.show_recovery_key(recovery_key)
         page.done.connect(lambda: self._open_workspace(store))
 

@@ -120,7 +120,7 @@ class Shell(RetranslateMixin, QMainWindow):
         self.workspace = workspace
         self._show(workspace)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:
             self.workspace.finish()
             self.workspace.store.close()

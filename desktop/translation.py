@@ -18,11 +18,11 @@ from i18n.runtime import current_translator
 class GettextTranslator(QTranslator):
     """Answers Qt's translate() calls from Waymark's gettext catalogs (msgctxt = Qt context)."""
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+    def isEmpty(self) -> bool:
         # An "empty" translator is installed silently, without a LanguageChange event.
         return False
 
-    def translate(  # noqa: N802 - Qt API
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         translator = current_translator()
@@ -76,7 +76,7 @@ class RetranslateMixin:
     def retranslate_ui(self) -> None:
         raise NotImplementedError
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):
             self.retranslate_ui()
         super().changeEvent(event)  # type: ignore[misc]

@@ -19,8 +19,8 @@ from i18n.runtime import (
 
 __all__ = [
     "LANGUAGES",
-    "Language",
     "N_",
+    "Language",
     "Translator",
     "_",
     "add_language_listener",

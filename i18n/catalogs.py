@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gettext
 import io
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DOMAIN = "waymark"
@@ -20,7 +20,7 @@ def catalog_path(code: str) -> Path:
     return LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_translations(code: str) -> gettext.NullTranslations:
     """The compiled catalog for `code`, or a pass-through when there is none (English)."""
     path = catalog_path(code)

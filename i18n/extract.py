@@ -60,7 +60,9 @@ def update_catalogs() -> None:
 
 def _strings(message: Message) -> tuple[str, ...]:
     value = message.string
-    return tuple(value) if isinstance(value, (list, tuple)) else (value,)
+    if isinstance(value, (list, tuple)):
+        return tuple(value)
+    return (value or "",)
 
 
 def problems(code: str) -> Iterator[str]:

@@ -15,8 +15,8 @@ if not os.environ.get("QT_QPA_PLATFORM"):
 os.environ["LANG"] = "en_US.UTF-8"
 os.environ["LANGUAGE"] = "en"
 
-from casefile import crypto  # noqa: E402
-from i18n import set_language  # noqa: E402
+from casefile import crypto
+from i18n import set_language
 
 FAST_KDF = crypto.KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
 

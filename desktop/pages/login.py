@@ -70,7 +70,7 @@ class LoginPage(RetranslateMixin, QWidget):
         self.submit.setAccessibleName(_("Sign in"))
         self.message.setText(self._error.user_message() if self._error else "")
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         (self.password if self.login.text() else self.login).setFocus()
 

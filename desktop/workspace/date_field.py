@@ -40,7 +40,7 @@ class DateField(RetranslateMixin, QWidget):
         self.clear_button.setToolTip(_("Clear the date"))
         self.clear_button.setAccessibleName(_("Clear the date"))
 
-    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt API
+    def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self.edit.setAccessibleName(name)
 

@@ -65,13 +65,13 @@ class YouthListModel(QAbstractTableModel):
         self.today = date.today()
 
     # Qt's model interface
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._visible)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _(HEADERS[Column(section)])
@@ -157,7 +157,7 @@ class YouthListModel(QAbstractTableModel):
         if self._key(old) != self._key(new):
             return False
         column = self._sort[0]
-        return _sort_key(column, old, "") == _sort_key(column, new, "")
+        return bool(_sort_key(column, old, "") == _sort_key(column, new, ""))
 
     def _refilter(self) -> None:
         query, keys = self._query, self._keys

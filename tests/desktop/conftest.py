@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from desktop.app import Controller
 from desktop.shell import Shell
@@ -42,7 +43,8 @@ def start_shell(qtbot: QtBot, switcher: LanguageSwitcher, data_dir: Path):  # ty
     return start
 
 
-def page(shell: Shell) -> QWidget:
+def page(shell: Shell) -> Any:
+    """The page on screen; typed loosely because each test knows which page it expects."""
     widget = shell.pages.currentWidget()
     assert widget is not None
     return widget

@@ -34,15 +34,15 @@ def type_into(qtbot: QtBot, field: QWidget, text: str) -> None:
 def complete_setup(qtbot: QtBot, shell: Shell, login: str = "ada") -> str:
     """Fill in first-run setup, confirm the recovery key, and return the key shown."""
     setup = page(shell)
-    type_into(qtbot, setup.display_name, "Ada Admin")  # type: ignore[attr-defined]
-    type_into(qtbot, setup.login, login)  # type: ignore[attr-defined]
-    type_into(qtbot, setup.password, PASSWORD)  # type: ignore[attr-defined]
-    type_into(qtbot, setup.confirm, PASSWORD)  # type: ignore[attr-defined]
-    qtbot.mouseClick(setup.submit, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    type_into(qtbot, setup.display_name, "Ada Admin")
+    type_into(qtbot, setup.login, login)
+    type_into(qtbot, setup.password, PASSWORD)
+    type_into(qtbot, setup.confirm, PASSWORD)
+    qtbot.mouseClick(setup.submit, Qt.MouseButton.LeftButton)
     recovery = page(shell)
-    key = str(recovery.key.text())  # type: ignore[attr-defined]
-    qtbot.mouseClick(recovery.confirm, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-    qtbot.mouseClick(recovery.proceed, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    key = str(recovery.key.text())
+    qtbot.mouseClick(recovery.confirm, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(recovery.proceed, Qt.MouseButton.LeftButton)
     return key
 
 
