@@ -7,6 +7,7 @@ then renamed over the target: the target is always the old complete file or the 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import uuid
 from datetime import UTC, datetime
@@ -16,7 +17,7 @@ import sqlcipher3
 from sqlalchemy import Engine
 
 from casefile.database import key_pragma
-from casefile.errors import StorageFull, StoreUnavailable
+from casefile.errors import BackupFailed, StorageFull, StoreUnavailable
 from casefile.fsutil import OWNER_ONLY_FILE, ensure_private_dir, fsync_dir
 from casefile.paths import StorePaths
 
@@ -44,30 +45,45 @@ def verify_backup(path: Path, data_key: bytes) -> None:
         raise StoreUnavailable(path=str(path), reason="integrity_check")
 
 
+def _export(engine: Engine, temporary: Path, data_key: bytes) -> None:
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{data_key.hex()}'\"",
+                       (str(temporary),))
+        try:
+            driver.execute("SELECT sqlcipher_export('backup')")
+        finally:
+            driver.execute("DETACH DATABASE backup")
+
+
+def _is_full(error: Exception) -> bool:
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    return "full" in str(error).lower()
+
+
 def export_backup(engine: Engine, target: Path, data_key: bytes) -> Path:
-    """Write an encrypted, verified copy of the database to `target`."""
+    """Write an encrypted, verified copy of the database to `target`.
+
+    On any failure the target is left as it was and no temporary file remains.
+    """
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
-    fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY_FILE)
-    os.close(fd)
     try:
-        with engine.connect() as connection:
-            driver = connection.connection.driver_connection
-            assert driver is not None
-            driver.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{data_key.hex()}'\"",
-                           (str(temporary),))
-            try:
-                driver.execute("SELECT sqlcipher_export('backup')")
-            finally:
-                driver.execute("DETACH DATABASE backup")
+        os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY_FILE))
+        _export(engine, temporary, data_key)
         _fsync_file(temporary)
         verify_backup(temporary, data_key)
         os.replace(temporary, target)
         fsync_dir(target.parent)
-    except sqlcipher3.OperationalError as error:
-        raise StorageFull() if "full" in str(error).lower() else error
+    except (OSError, sqlcipher3.Error) as error:
+        if _is_full(error):
+            raise StorageFull() from error
+        raise BackupFailed(path=str(target), reason=str(error)) from error
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+        for leftover in (temporary, Path(f"{temporary}-journal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
     return target
 
 

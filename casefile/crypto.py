@@ -48,7 +48,9 @@ def seal(wrapping_key: bytes, plaintext: bytes, associated: bytes) -> tuple[byte
     return nonce, AESGCM(wrapping_key).encrypt(nonce, plaintext, associated)
 
 
-def open_sealed(wrapping_key: bytes, nonce: bytes, sealed: bytes, associated: bytes) -> bytes | None:
+def open_sealed(
+    wrapping_key: bytes, nonce: bytes, sealed: bytes, associated: bytes
+) -> bytes | None:
     """The plaintext, or None when the key is wrong or anything was altered."""
     try:
         return AESGCM(wrapping_key).decrypt(nonce, sealed, associated)

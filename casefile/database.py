@@ -12,8 +12,14 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.pool import QueuePool
 
-from casefile.errors import ForeignFile, StoreUnavailable, UnsafeDatabaseSettings
+from casefile.errors import (
+    DatabaseMissing,
+    ForeignFile,
+    StoreUnavailable,
+    UnsafeDatabaseSettings,
+)
 
 BUSY_TIMEOUT_MS = 5000
 # pragma -> the value it must read back as
@@ -39,32 +45,46 @@ def key_pragma(data_key: bytes) -> str:
     return f"PRAGMA key = \"x'{data_key.hex()}'\""
 
 
-def _apply_settings(dbapi_connection: Any, data_key: bytes) -> None:
+def _apply_settings(dbapi_connection: Any, data_key: bytes, path: Path, new: bool) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(key_pragma(data_key))
-        # Reading the schema proves the key is right before any setting is written.
-        cursor.execute("SELECT count(*) FROM sqlite_master")
+        # Reading the schema proves the key is right before any setting is written. An empty
+        # database (a 0-byte file) proves nothing: only a store being created may be empty;
+        # anywhere else it is refused before `journal_mode=WAL` could write a header into it.
+        tables = cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables == 0 and not new:
+            raise ForeignFile(path=str(path))
         for statement in _SETTINGS:
             cursor.execute(statement)
     finally:
         cursor.close()
 
 
-def make_engine(path: Path, data_key: bytes) -> Engine:
-    """An engine for the encrypted database at `path`. Transactions begin explicitly."""
+def make_engine(path: Path, data_key: bytes, *, new: bool = False) -> Engine:
+    """An engine for the encrypted database at `path`. Transactions begin explicitly.
+
+    `new` allows the database to be empty (only while a store is being created). A missing
+    database is never created: SQLite would otherwise make an empty file in its place.
+    """
 
     def connect() -> Any:
+        if not path.is_file():
+            raise DatabaseMissing(folder=str(path.parent))
         connection = sqlcipher3.connect(str(path), check_same_thread=False)
         connection.isolation_level = None  # SQLAlchemy's "begin" event below emits BEGIN
         try:
-            _apply_settings(connection, data_key)
-        except sqlcipher3.DatabaseError:
+            _apply_settings(connection, data_key, path, new)
+        except BaseException:
             connection.close()
             raise
         return connection
 
-    engine = create_engine("sqlite+pysqlite://", creator=connect, module=sqlcipher3)
+    # A file database gets its own pool of connections (the default for a URL without a path
+    # would be one connection per thread, meant for in-memory databases).
+    engine = create_engine(
+        "sqlite+pysqlite://", creator=connect, module=sqlcipher3, poolclass=QueuePool
+    )
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:

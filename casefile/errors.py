@@ -87,6 +87,13 @@ class EditConflict(WaymarkError):
     )
 
 
+class BackupFailed(WaymarkError):
+    message = N_(
+        "The backup could not be written to {path}: {reason}. "
+        "Any earlier backup there was left untouched."
+    )
+
+
 class RecordNotFound(WaymarkError):
     message = N_("That record no longer exists.")
 

@@ -132,19 +132,53 @@ def _slot_to_json(slot: Slot) -> dict[str, Any]:
     }
 
 
+# Bounds on the Argon2id cost read from a slot. A tampered slot could otherwise ask for no memory
+# (argon2 raises) or for more memory and time than the workstation has (a hang at sign-in).
+MAX_TIME_COST = 16
+MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB; the default is 64 MiB
+MAX_PARALLELISM = 64
+WRAPPED_BYTES = crypto.KEY_BYTES + 16  # the data key and the AES-GCM tag
+
+
+def _bounded(value: object, low: int, high: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ValueError(f"{value!r} is not in [{low}, {high}]")
+    return value
+
+
+def _kdf_from_json(raw: dict[str, Any]) -> KdfParams:
+    parallelism = _bounded(raw["p"], 1, MAX_PARALLELISM)
+    return KdfParams(
+        time_cost=_bounded(raw["t"], 1, MAX_TIME_COST),
+        memory_kib=_bounded(raw["m"], 8 * parallelism, MAX_MEMORY_KIB),
+        parallelism=parallelism,
+    )
+
+
+def _bytes_from_json(value: object, size: int) -> bytes:
+    if not isinstance(value, str):
+        raise TypeError(type(value).__name__)
+    data = base64.b64decode(value, validate=True)
+    if len(data) != size:
+        raise ValueError(f"{len(data)} bytes, expected {size}")
+    return data
+
+
 def _slot_from_json(raw: dict[str, Any]) -> Slot:
-    kdf = KdfParams(int(raw["kdf"]["t"]), int(raw["kdf"]["m"]), int(raw["kdf"]["p"]))
-    kind = str(raw["kind"])
+    kind, login = raw["kind"], raw["login"]
+    if kind == STAFF and not (isinstance(login, str) and login):
+        raise ValueError("a staff slot needs a login")
+    if kind == RECOVERY and login is not None:
+        raise ValueError("the recovery slot has no login")
     if kind not in (STAFF, RECOVERY):
         raise ValueError(kind)
-    login = raw["login"]
     return Slot(
         kind=kind,
-        login=None if login is None else str(login),
-        salt=base64.b64decode(raw["salt"], validate=True),
-        kdf=kdf,
-        nonce=base64.b64decode(raw["nonce"], validate=True),
-        wrapped=base64.b64decode(raw["wrapped"], validate=True),
+        login=login,
+        salt=_bytes_from_json(raw["salt"], SALT_BYTES),
+        kdf=_kdf_from_json(raw["kdf"]),
+        nonce=_bytes_from_json(raw["nonce"], crypto.NONCE_BYTES),
+        wrapped=_bytes_from_json(raw["wrapped"], WRAPPED_BYTES),
     )
 
 
@@ -163,9 +197,12 @@ def decode_key_file(data: bytes, path: Path) -> KeyFile:
         document = json.loads(data.decode("utf-8"))
         if document.get("format") != FORMAT or document.get("version") != VERSION:
             raise ValueError("not a Waymark key file")
+        installation_id = document["installation_id"]
+        if not isinstance(installation_id, str) or not isinstance(document["slots"], list):
+            raise TypeError("malformed key file")
         slots = tuple(_slot_from_json(raw) for raw in document["slots"])
-        return KeyFile(installation_id=str(document["installation_id"]), slots=slots)
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        return KeyFile(installation_id=installation_id, slots=slots)
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise KeyFileDamaged(path=str(path)) from error
 
 

@@ -117,16 +117,17 @@ def create_store(
     data_dir: Path, login: str, display_name: str, password: str, kdf: KdfParams | None = None
 ) -> tuple[Store, str]:
     """Create a new store with its first administrator. Returns it and the recovery key."""
-    paths = StorePaths(ensure_private_dir(data_dir))
-    if paths.state() is not StoreState.NEW:
+    paths = StorePaths(data_dir)
+    if paths.state() is not StoreState.NEW or paths.leftovers():
         raise StoreExists(folder=str(data_dir))
+    ensure_private_dir(data_dir)
     _remove_unfinished(paths)
     data_key, recovery_key = random_key(), new_recovery_key()
     keys = keyfile.new_key_file()
     keys = keys.with_slot(keyfile.staff_slot(keys, login, password, data_key, kdf))
     keys = keys.with_slot(keyfile.recovery_slot(keys, recovery_key, data_key, kdf))
     _create_private_file(paths.creating)
-    engine = make_engine(paths.creating, data_key)
+    engine = make_engine(paths.creating, data_key, new=True)
     try:
         check_pragmas(engine)
         migrate.upgrade(engine)

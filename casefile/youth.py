@@ -83,7 +83,7 @@ def _validate(changes: dict[str, Any]) -> None:
         raise ValueError(f"not editable: {sorted(unknown)}")
     if "legal_name" in changes and not str(changes["legal_name"]).strip():
         raise InvalidInput(N_("A name is needed."))
-    for name, value in changes.items():
+    for value in changes.values():
         if isinstance(value, str) and len(value) > MAX_TEXT:
             raise InvalidInput(N_("That text is too long to save."))
 

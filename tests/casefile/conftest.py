@@ -23,3 +23,11 @@ def store_and_recovery(data_dir: Path) -> Iterator[tuple[Store, str]]:
 @pytest.fixture
 def store(store_and_recovery: tuple[Store, str]) -> Store:
     return store_and_recovery[0]
+
+
+@pytest.fixture
+def closed_store(data_dir: Path) -> tuple[Path, str]:
+    """A store created and closed again (no connection open): its data folder and recovery key."""
+    store, recovery = create_store(data_dir, ADMIN_LOGIN, "Ada Admin", ADMIN_PASSWORD)
+    store.close()
+    return data_dir, recovery

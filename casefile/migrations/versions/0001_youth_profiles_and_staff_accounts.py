@@ -1,7 +1,7 @@
 """youth profiles and staff accounts
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-23 13:38:16.008479
 """
 
@@ -44,7 +44,8 @@ def upgrade() -> None:
     sa.Column('closed_at', sa.DateTime(), nullable=True),
     sa.Column('row_version', sa.Integer(), nullable=False),
     sa.CheckConstraint("status IN ('open', 'closed')", name=op.f('ck_youth_status')),
-    sa.ForeignKeyConstraint(['caseworker_id'], ['staff.id'], name=op.f('fk_youth_caseworker_id_staff')),
+    sa.ForeignKeyConstraint(['caseworker_id'], ['staff.id'],
+                            name=op.f('fk_youth_caseworker_id_staff')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_youth'))
     )
     # ### end Alembic commands ###
