@@ -8,6 +8,8 @@ re-reads its strings in `retranslate_ui()`. Typed text lives in the widgets and 
 
 from __future__ import annotations
 
+import ctypes
+
 from PySide6.QtCore import QEvent, QLibraryInfo, QObject, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -16,39 +18,50 @@ from i18n.runtime import current_translator
 
 
 class GettextTranslator(QTranslator):
-    """Answers Qt's translate() calls from Waymark's gettext catalogs (msgctxt = Qt context)."""
+    """Answers Qt's translate() calls: Waymark's catalogs first (msgctxt = Qt context), then
+    Qt's own `qtbase_*.qm`, then the source text.
 
-    def isEmpty(self) -> bool:
+    It is the only translator installed. Qt stops at the first translator that returns a non-null
+    string, and a Python override cannot return a null QString (returning None trips a reference
+    counting bug in PySide6), so this one consults Qt's catalog itself.
+    """
+
+    def __init__(self, qtbase: QTranslator, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._qtbase = qtbase
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
         # An "empty" translator is installed silently, without a LanguageChange event.
         return False
 
-    def translate(
+    def translate(  # noqa: N802 - Qt API
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
+    ) -> str:
+        if disambiguation is None:
+            # PySide6 hands Qt's null `disambiguation` to this override as a borrowed None that
+            # it then releases: without this, None's reference count falls by one per call and
+            # Python 3.11 aborts ("deallocating None"). Tested in test_language_switch.py.
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
         translator = current_translator()
         if source and translator.has(source, context):
             return translator.pgettext(context, source)
-        # None is a null QString: Qt then asks the next translator (qtbase) or keeps the
-        # source text. An empty string would count as a translation and blank the text.
-        return None
+        return self._qtbase.translate(context, source, disambiguation, n) or source
 
 
 class LanguageSwitcher(QObject):
-    """Owns the installed translators; keeps them referenced so they are not collected."""
+    """Owns the installed translator; keeps it referenced so it is not collected."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self._app = app
-        self._installed: list[QTranslator] = []
+        self._installed: GettextTranslator | None = None
 
     def switch(self, code: str) -> str:
         chosen = set_language(code)
-        for old in self._installed:
-            self._app.removeTranslator(old)
-        self._installed = [self._qtbase(chosen), GettextTranslator(self)]
-        for translator in self._installed:
-            if not translator.isEmpty():
-                self._app.installTranslator(translator)
+        if self._installed is not None:
+            self._app.removeTranslator(self._installed)
+        self._installed = GettextTranslator(self._qtbase(chosen), self)
+        self._app.installTranslator(self._installed)
         direction = Qt.LayoutDirection.RightToLeft
         if not language(chosen).right_to_left:
             direction = Qt.LayoutDirection.LeftToRight

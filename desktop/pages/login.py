@@ -48,8 +48,7 @@ class LoginPage(RetranslateMixin, QWidget):
 
     def _layout(self, form: QFormLayout) -> None:
         box = QWidget()
-        box.setMinimumWidth(400)
-        box.setMaximumWidth(460)
+        box.setFixedWidth(460)
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addWidget(self.agency_label)

@@ -27,8 +27,7 @@ CreateStore = Callable[[str, str, str], object]
 
 def _centered(page: QWidget, content: QVBoxLayout, width: int = 560) -> None:
     box = QWidget()
-    box.setMinimumWidth(min(width, 480))
-    box.setMaximumWidth(width)
+    box.setFixedWidth(width)  # a fixed width lets wrapped labels take the height they need
     box.setLayout(content)
     outer = QVBoxLayout(page)
     outer.addStretch(1)

@@ -77,6 +77,7 @@ class YouthListPanel(RetranslateMixin, QWidget):
         self.new_button.setText(_("New youth"))
         self.new_button.setAccessibleName(_("Add a new youth"))
         self.table.setAccessibleName(_("Youth list"))
+        self.table.horizontalHeader().setAccessibleName(_("Sort the youth list by"))
         self.model.retranslate()
         self._show_count()
 

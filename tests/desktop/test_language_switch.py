@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from pytestqt.qtbot import QtBot
@@ -48,6 +49,15 @@ def test_qt_own_strings_follow_the_language(qtbot: QtBot, switcher: LanguageSwit
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
     switcher.switch("en")
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_qt_translate_calls_do_not_drain_none(qtbot: QtBot, switcher: LanguageSwitcher) -> None:
+    """Each call through the Python translator once released a reference to None (a crash)."""
+    switcher.switch("es")
+    before = sys.getrefcount(None)
+    for _ in range(500):
+        QApplication.translate("QPlatformTheme", "Cancel")
+    assert sys.getrefcount(None) >= before
 
 
 def test_list_headers_and_dates_follow_the_language(qtbot: QtBot, start_shell: Any) -> None:
