@@ -61,12 +61,25 @@ def _apply_settings(dbapi_connection: Any, data_key: bytes, path: Path, new: boo
         cursor.close()
 
 
+def quiet_sqlcipher_log() -> None:
+    """SQLCipher logs page and HMAC errors to stderr itself; Waymark reports them in plain words.
+
+    The log level is process-wide, so one throwaway connection sets it for every later one.
+    """
+    connection = sqlcipher3.connect(":memory:")
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+    finally:
+        connection.close()
+
+
 def make_engine(path: Path, data_key: bytes, *, new: bool = False) -> Engine:
     """An engine for the encrypted database at `path`. Transactions begin explicitly.
 
     `new` allows the database to be empty (only while a store is being created). A missing
     database is never created: SQLite would otherwise make an empty file in its place.
     """
+    quiet_sqlcipher_log()
 
     def connect() -> Any:
         if not path.is_file():

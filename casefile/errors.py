@@ -111,3 +111,7 @@ class DatabaseMissing(WaymarkError):
 
 class AccountDisabled(WaymarkError):
     message = N_("This account is disabled. Ask an administrator to turn it back on.")
+
+
+class StoreBusy(WaymarkError):
+    message = N_("The database is busy. Wait a moment and try again; nothing was lost.")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -27,8 +27,10 @@ from casefile.errors import (
     EditConflict,
     KeyFileMissing,
     StorageFull,
+    StoreBusy,
     StoreExists,
     StoreMissing,
+    StoreUnavailable,
     WrongPassword,
 )
 from casefile.fsutil import OWNER_ONLY_FILE, ensure_private_dir, fsync_dir
@@ -74,9 +76,14 @@ class Store:
         except StaleDataError as error:
             raise EditConflict() from error
         except OperationalError as error:
-            if "full" in str(error.orig).lower():
+            reason = str(error.orig).lower()
+            if "full" in reason:
                 raise StorageFull() from error
-            raise
+            if "locked" in reason or "busy" in reason:
+                raise StoreBusy() from error
+            raise StoreUnavailable(path=str(self.paths.database), reason=str(error.orig)) from error
+        except DatabaseError as error:
+            raise StoreUnavailable(path=str(self.paths.database), reason=str(error.orig)) from error
 
     def close(self) -> None:
         """Close every connection and drop the key."""
@@ -174,7 +181,10 @@ def open_store(data_dir: Path, login: str, password: str) -> Store:
     try:
         _prepare(engine, paths, data_key)
         user = _signed_in(engine, login)
-    except Exception:
+    except DatabaseError as error:  # damage past the first page, found while reading
+        engine.dispose()
+        raise StoreUnavailable(path=str(paths.database), reason=str(error.orig)) from error
+    except BaseException:
         engine.dispose()
         raise
     return Store(paths, engine, user)

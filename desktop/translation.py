@@ -30,11 +30,11 @@ class GettextTranslator(QTranslator):
         super().__init__(parent)
         self._qtbase = qtbase
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+    def isEmpty(self) -> bool:
         # An "empty" translator is installed silently, without a LanguageChange event.
         return False
 
-    def translate(  # noqa: N802 - Qt API
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         if disambiguation is None:

@@ -32,18 +32,6 @@ def _environment_language() -> str | None:
     return None
 
 
-def _quiet_sqlcipher() -> None:
-    """SQLCipher logs page errors to stderr itself; here `verify` reports them in plain words.
-
-    The log level is process-wide, so one throwaway connection sets it for every later one.
-    """
-    connection = sqlcipher3.connect(":memory:")
-    try:
-        connection.execute("PRAGMA cipher_log_level = NONE")
-    finally:
-        connection.close()
-
-
 def _os_error_message(error: OSError) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return StorageFull().user_message()
@@ -93,8 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     os.umask(OWNER_ONLY_UMASK)  # every file this process creates is the owner's alone
     set_language(_environment_language() or "en")
     try:
-        _quiet_sqlcipher()
-        return _run(argv)
+            return _run(argv)
     except WaymarkError as error:
         return _fail(error.user_message())
     except KeyboardInterrupt:
