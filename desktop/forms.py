@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from i18n import _
 
@@ -43,3 +43,22 @@ def message_label() -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAccessibleName(_("Message"))
     return label
+
+
+def centered_column(page: QWidget, content: QLayout, width: int) -> None:
+    """Lay `content` out in a column of `width` in the middle of `page`.
+
+    Stretches centre it rather than an alignment flag: a widget added with an alignment loses
+    height-for-width, and wrapped labels are then cut off.
+    """
+    box = QWidget()
+    box.setFixedWidth(width)
+    box.setLayout(content)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(box)
+    row.addStretch(1)
+    outer = QVBoxLayout(page)
+    outer.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from casefile.errors import WaymarkError
-from desktop.forms import heading, labelled_row, message_label, set_label
+from desktop.forms import centered_column, heading, labelled_row, message_label, set_label
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
 
@@ -47,18 +47,13 @@ class LoginPage(RetranslateMixin, QWidget):
         self.retranslate_ui()
 
     def _layout(self, form: QFormLayout) -> None:
-        box = QWidget()
-        box.setFixedWidth(460)
-        inner = QVBoxLayout(box)
+        inner = QVBoxLayout()
         inner.addWidget(self.title)
         inner.addWidget(self.agency_label)
         inner.addLayout(form)
         inner.addWidget(self.message)
         inner.addWidget(self.submit, alignment=Qt.AlignmentFlag.AlignRight)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, alignment=Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        centered_column(self, inner, 460)
         self.agency_label.setVisible(bool(self._agency))
 
     def retranslate_ui(self) -> None:

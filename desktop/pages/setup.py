@@ -17,22 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.errors import WaymarkError
-from desktop.forms import heading, labelled_row, message_label, set_label
+from desktop.forms import centered_column, heading, labelled_row, message_label, set_label
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
 
 MIN_PASSWORD = 8
 CreateStore = Callable[[str, str, str], object]
-
-
-def _centered(page: QWidget, content: QVBoxLayout, width: int = 560) -> None:
-    box = QWidget()
-    box.setFixedWidth(width)  # a fixed width lets wrapped labels take the height they need
-    box.setLayout(content)
-    outer = QVBoxLayout(page)
-    outer.addStretch(1)
-    outer.addWidget(box, alignment=Qt.AlignmentFlag.AlignHCenter)
-    outer.addStretch(2)
 
 
 class SetupPage(RetranslateMixin, QWidget):
@@ -70,7 +60,7 @@ class SetupPage(RetranslateMixin, QWidget):
         content.addLayout(form)
         content.addWidget(self.message)
         content.addWidget(self.submit, alignment=Qt.AlignmentFlag.AlignRight)
-        _centered(self, content)
+        centered_column(self, content, 560)
         self.submit.clicked.connect(self._try_create)
         self.confirm.returnPressed.connect(self._try_create)
         self.retranslate_ui()
@@ -154,7 +144,7 @@ class RecoveryKeyPage(RetranslateMixin, QWidget):
         for widget in (self.title, self.explanation, self.key, self.confirm):
             content.addWidget(widget)
         content.addWidget(self.proceed, alignment=Qt.AlignmentFlag.AlignRight)
-        _centered(self, content, width=640)
+        centered_column(self, content, 640)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
