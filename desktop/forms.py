@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from i18n import _
@@ -62,3 +65,13 @@ def centered_column(page: QWidget, content: QLayout, width: int) -> None:
     outer.addStretch(1)
     outer.addLayout(row)
     outer.addStretch(2)
+
+
+@contextlib.contextmanager
+def wait_cursor() -> Iterator[None]:
+    """Show the busy cursor during a slow step (key derivation takes a noticeable moment)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()

@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from casefile.errors import WaymarkError
-from desktop.forms import centered_column, heading, labelled_row, message_label, set_label
+from desktop.forms import (
+    centered_column,
+    heading,
+    labelled_row,
+    message_label,
+    set_label,
+    wait_cursor,
+)
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
 
@@ -72,14 +78,12 @@ class LoginPage(RetranslateMixin, QWidget):
         if not self.login.text().strip() or not self.password.text():
             self._show_error(WaymarkError(N_("Type your sign-in name and password.")))
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = self._sign_in(self.login.text(), self.password.text())
+            with wait_cursor():
+                result = self._sign_in(self.login.text(), self.password.text())
         except WaymarkError as error:
             self._show_error(error)
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.password.clear()
         self._error = None
         self.message.clear()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.errors import WaymarkError
-from desktop.forms import centered_column, heading, labelled_row, message_label, set_label
+from desktop.forms import (
+    centered_column,
+    heading,
+    labelled_row,
+    message_label,
+    set_label,
+    wait_cursor,
+)
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
 
@@ -97,15 +104,13 @@ class SetupPage(RetranslateMixin, QWidget):
         if problem:
             self._show(WaymarkError(problem, count=MIN_PASSWORD))
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = self._create(self.login.text().strip(), self.display_name.text().strip(),
-                                  self.password.text())
+            with wait_cursor():
+                result = self._create(self.login.text().strip(),
+                                      self.display_name.text().strip(), self.password.text())
         except WaymarkError as error:
             self._show(error)
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.password.clear()
         self.confirm.clear()
         self.created.emit(result)
