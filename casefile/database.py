@@ -6,6 +6,7 @@ connection; our own Argon2id derivation happens once, at unlock.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,7 @@ def _apply_settings(dbapi_connection: Any, data_key: bytes, path: Path, new: boo
         cursor.close()
 
 
+@cache
 def quiet_sqlcipher_log() -> None:
     """SQLCipher logs page and HMAC errors to stderr itself; Waymark reports them in plain words.
 

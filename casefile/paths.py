@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from casefile.errors import DatabaseMissing, KeyFileMissing, WaymarkError
+
 DB_NAME = "waymark.db"
 KEYS_NAME = "waymark.keys"
 CREATING_SUFFIX = ".creating"
@@ -44,6 +46,15 @@ class StorePaths:
         """SQLite's files beside a database that is not here (a -wal may hold the last commits)."""
         names = (DB_NAME + suffix for suffix in ("-wal", "-shm", "-journal"))
         return [self.data_dir / name for name in names if (self.data_dir / name).exists()]
+
+    def missing_file(self) -> WaymarkError | None:
+        """The error for a store with only one of its two files, else None (nothing is touched)."""
+        state = self.state()
+        if state is StoreState.KEYS_MISSING:
+            return KeyFileMissing(path=str(self.database))
+        if state is StoreState.DATABASE_MISSING:
+            return DatabaseMissing(folder=str(self.data_dir))
+        return None
 
     def state(self) -> StoreState:
         has_db, has_keys = self.database.exists(), self.keys.exists()

@@ -23,9 +23,7 @@ from casefile.crypto import KdfParams, random_key
 from casefile.database import check_pragmas, make_engine, probe
 from casefile.errors import (
     AccountDisabled,
-    DatabaseMissing,
     EditConflict,
-    KeyFileMissing,
     StorageFull,
     StoreBusy,
     StoreExists,
@@ -150,13 +148,11 @@ def create_store(
 
 
 def _check_state(paths: StorePaths) -> None:
-    state = paths.state()
-    if state is StoreState.NEW:
+    if paths.state() is StoreState.NEW:
         raise StoreMissing(folder=str(paths.data_dir))
-    if state is StoreState.KEYS_MISSING:
-        raise KeyFileMissing(path=str(paths.database))
-    if state is StoreState.DATABASE_MISSING:
-        raise DatabaseMissing(folder=str(paths.data_dir))
+    problem = paths.missing_file()
+    if problem is not None:
+        raise problem
 
 
 def _signed_in(engine: Engine, login: str) -> StaffMember:

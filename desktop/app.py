@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from casefile.errors import DatabaseMissing, KeyFileMissing
 from casefile.paths import StorePaths, StoreState, default_data_dir
 from desktop.shell import Shell
 from desktop.translation import LanguageSwitcher
@@ -36,15 +35,13 @@ class Controller:
 
     def start(self) -> None:
         paths = StorePaths(self.shell.data_dir)
-        state = paths.state()
-        if state is StoreState.NEW:
+        problem = paths.missing_file()
+        if problem is not None:
+            self.shell.show_problem(problem)
+        elif paths.state() is StoreState.NEW:
             self.shell.show_setup(self._create).created.connect(self._created)
-        elif state is StoreState.READY:
-            self.shell.show_login(self._sign_in).signed_in.connect(self._open_workspace)
-        elif state is StoreState.KEYS_MISSING:
-            self.shell.show_problem(KeyFileMissing(path=str(paths.database)))
         else:
-            self.shell.show_problem(DatabaseMissing(folder=str(paths.data_dir)))
+            self.shell.show_login(self._sign_in).signed_in.connect(self._open_workspace)
 
     def start_demo(self) -> None:
         from casefile.demo import create_demo_store

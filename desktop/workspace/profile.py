@@ -95,7 +95,7 @@ class YouthProfile(RetranslateMixin, QWidget):
     def _connect_edits(self) -> None:
         for line in (self.legal_name, self.preferred_name, self.pronouns):
             line.textEdited.connect(self._edited)
-        self.placement_notes.textChanged.connect(self._notes_edited)
+        self.placement_notes.textChanged.connect(self._edited)
         for date_field in (self.date_of_birth, self.review_due_on):
             date_field.changed.connect(self._edited)
         for combo in (self.preferred_language, self.caseworker_id):
@@ -136,20 +136,20 @@ class YouthProfile(RetranslateMixin, QWidget):
 
     def _fill(self, record: YouthRecord | None) -> None:
         values = record or YouthRecord()
-        for widget in (self.legal_name, self.preferred_name, self.pronouns, self.placement_notes):
+        quiet = (self.legal_name, self.preferred_name, self.pronouns, self.placement_notes,
+                 self.date_of_birth, self.review_due_on)  # filling the form is not an edit
+        for widget in quiet:
             widget.blockSignals(True)
-        self.legal_name.setText(values.legal_name)
-        self.preferred_name.setText(values.preferred_name)
-        self.pronouns.setText(values.pronouns)
-        self.placement_notes.setPlainText(values.placement_notes)
-        for widget in (self.legal_name, self.preferred_name, self.pronouns, self.placement_notes):
-            widget.blockSignals(False)
-        self.date_of_birth.blockSignals(True)
-        self.review_due_on.blockSignals(True)
-        self.date_of_birth.set_value(values.date_of_birth)
-        self.review_due_on.set_value(values.review_due_on)
-        self.date_of_birth.blockSignals(False)
-        self.review_due_on.blockSignals(False)
+        try:
+            self.legal_name.setText(values.legal_name)
+            self.preferred_name.setText(values.preferred_name)
+            self.pronouns.setText(values.pronouns)
+            self.placement_notes.setPlainText(values.placement_notes)
+            self.date_of_birth.set_value(values.date_of_birth)
+            self.review_due_on.set_value(values.review_due_on)
+        finally:
+            for widget in quiet:
+                widget.blockSignals(False)
         self._select(self.preferred_language, values.preferred_language)
         self._select(self.caseworker_id, values.caseworker_id)
         self._show_title_and_status()
@@ -189,10 +189,6 @@ class YouthProfile(RetranslateMixin, QWidget):
             "caseworker_id": self.caseworker_id.currentData(),
             "review_due_on": self.review_due_on.value(),
         }
-
-    def _notes_edited(self) -> None:
-        if not self.placement_notes.signalsBlocked():
-            self._edited()
 
     def _edited(self) -> None:
         self._set_state(N_("Not saved yet"))
