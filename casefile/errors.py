@@ -6,7 +6,9 @@ same error reads correctly in whatever language the interface is in at that mome
 
 from __future__ import annotations
 
-from i18n import N_, _
+from i18n import N_, _, ngettext
+
+MIN_PASSWORD_LENGTH = 8
 
 
 class WaymarkError(Exception):
@@ -115,3 +117,74 @@ class AccountDisabled(WaymarkError):
 
 class StoreBusy(WaymarkError):
     message = N_("The database is busy. Wait a moment and try again; nothing was lost.")
+
+
+class PolicyInvalid(WaymarkError):
+    message = N_(
+        "The agency policy file {path} could not be used: {reason}. "
+        "Waymark will not start until your IT staff correct it."
+    )
+
+
+class KeyringFailed(WaymarkError):
+    message = N_(
+        "The system keyring did not answer ({reason}). "
+        "Nothing was changed; try again, or ask your IT staff to check the keyring."
+    )
+
+
+class KeyringRequired(WaymarkError):
+    message = N_(
+        "This agency requires the system keyring, but no secure keyring is available on this "
+        "computer ({problem}). Ask your IT staff to set one up."
+    )
+
+
+class DeviceSecretUnavailable(WaymarkError):
+    message = N_(
+        "Your password works only together with this workstation's keyring, which is not "
+        "available now ({problem}). Sign in with the recovery key, or ask your IT staff to "
+        "check the keyring. Nothing was changed."
+    )
+
+
+class DeviceSecretLost(WaymarkError):
+    message = N_(
+        "The system keyring no longer holds this store's workstation key (for example after "
+        "the keyring was changed or the store was moved to another computer). Use the recovery "
+        "key to get back in; nothing was changed."
+    )
+
+
+class TooManyAttempts(WaymarkError):
+    message = N_(
+        "Too many wrong passwords for this sign-in name. Wait {seconds} seconds and try again."
+    )
+
+
+class NotPermitted(WaymarkError):
+    message = N_("Your account does not allow this. Nothing was changed.")
+
+
+class LastAdministrator(WaymarkError):
+    message = N_("This is the only active administrator, so it must stay one and stay active.")
+
+
+class LoginTaken(WaymarkError):
+    message = N_("The sign-in name {login} is already used by another account.")
+
+
+class PasswordTooShort(WaymarkError):
+    """Its sentence depends on a number, so it is translated with ngettext."""
+
+    message = "The password needs at least {minimum} characters. Nothing was changed."
+
+    def __init__(self) -> None:
+        super().__init__(minimum=MIN_PASSWORD_LENGTH)
+
+    def user_message(self) -> str:
+        return ngettext(
+            "The password needs at least {minimum} character. Nothing was changed.",
+            "The password needs at least {minimum} characters. Nothing was changed.",
+            MIN_PASSWORD_LENGTH,
+        ).format(minimum=MIN_PASSWORD_LENGTH)

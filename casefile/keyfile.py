@@ -1,30 +1,35 @@
 """The key file beside the database: one slot per staff account and one recovery slot.
 
 Each slot holds the database's data key wrapped with AES-256-GCM under a key derived with Argon2id
-from that person's password (or from the recovery key). The slot's installation id, kind and login
-are authenticated with it, so a slot moved into another file or renamed does not open.
+from that person's password (or from the recovery key). Staff slots made on a workstation with a
+secure OS keyring also mix in that workstation's device secret, so a copied data folder does not
+open elsewhere with a password alone. The slot's installation id, kind, login and device flag are
+authenticated with it, so a slot moved into another file or relabelled does not open.
+
+The key file also carries what must be known before the database is open: the fingerprint of the
+device secret, failed sign-ins (for back-off and for the audit trail) and the audit chain's anchor.
 """
 
 from __future__ import annotations
 
-import base64
-import json
+import hashlib
+import hmac
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from casefile import crypto
 from casefile.crypto import SALT_BYTES, KdfParams, derive_key, open_sealed, seal
-from casefile.errors import KeyFileDamaged, WrongPassword, WrongRecoveryKey
+from casefile.errors import WrongPassword, WrongRecoveryKey
+from casefile.filelock import exclusive_lock
 from casefile.fsutil import atomic_write_bytes
 from casefile.recovery import recovery_secret
 
-FORMAT = "waymark-keys"
-VERSION = 1
 STAFF = "staff"
 RECOVERY = "recovery"
+LOCK_SUFFIX = ".lock"
 
 
 def normalize_login(login: str) -> str:
@@ -39,12 +44,42 @@ class Slot:
     kdf: KdfParams
     nonce: bytes
     wrapped: bytes
+    device: bool = False  # the device secret is mixed into the wrapping key
+
+
+@dataclass(frozen=True)
+class SignInFailures:
+    """Failed sign-ins of one login since its last success (for the back-off)."""
+
+    count: int
+    last: float  # wall-clock seconds since the epoch
+
+
+@dataclass(frozen=True)
+class FailedSignIn:
+    """A failed sign-in waiting to be written to the audit trail at the next unlock."""
+
+    login: str
+    at: float
+
+
+@dataclass(frozen=True)
+class AuditAnchor:
+    """The audit chain's length and last hash, authenticated with a key only the data key gives."""
+
+    count: int
+    head: str
+    mac: str
 
 
 @dataclass(frozen=True)
 class KeyFile:
     installation_id: str
     slots: tuple[Slot, ...] = field(default_factory=tuple)
+    device_fingerprint: str | None = None
+    failures: tuple[tuple[str, SignInFailures], ...] = ()
+    failed_sign_ins: tuple[FailedSignIn, ...] = ()
+    audit: AuditAnchor | None = None
 
     def slot_for(self, login: str) -> Slot | None:
         wanted = normalize_login(login)
@@ -58,51 +93,78 @@ class KeyFile:
         kept = tuple(s for s in self.slots if (s.kind, s.login) != (slot.kind, slot.login))
         return replace(self, slots=(*kept, slot))
 
+    def without_slot(self, login: str) -> KeyFile:
+        wanted = normalize_login(login)
+        return replace(self, slots=tuple(
+            s for s in self.slots if not (s.kind == STAFF and s.login == wanted)))
+
+    def failures_of(self, login: str) -> SignInFailures | None:
+        wanted = normalize_login(login)
+        return next((f for name, f in self.failures if name == wanted), None)
+
 
 def new_key_file() -> KeyFile:
     return KeyFile(installation_id=uuid.uuid4().hex)
 
 
-def _associated(installation_id: str, kind: str, login: str | None) -> bytes:
-    return f"waymark-slot|{installation_id}|{kind}|{login or ''}".encode()
+def _associated(installation_id: str, kind: str, login: str | None, device: bool) -> bytes:
+    base = f"waymark-slot|{installation_id}|{kind}|{login or ''}"
+    return (base + "|device").encode() if device else base.encode()
+
+
+def _wrapping_key(secret: bytes, salt: bytes, kdf: KdfParams, device_secret: bytes | None) -> bytes:
+    derived = derive_key(secret, salt, kdf)
+    if device_secret is None:
+        return derived
+    return hmac.new(device_secret, b"waymark-staff-slot|" + derived, hashlib.sha256).digest()
 
 
 def make_slot(
     key_file: KeyFile, kind: str, login: str | None, secret: bytes, data_key: bytes,
-    kdf: KdfParams | None = None,
+    kdf: KdfParams | None = None, device_secret: bytes | None = None,
 ) -> Slot:
-    """Wrap `data_key` under `secret`, with the default Argon2id cost unless `kdf` is given."""
+    """Wrap `data_key` under `secret` (and the device secret when given)."""
     kdf = kdf or crypto.DEFAULT_KDF
     salt = os.urandom(SALT_BYTES)
-    wrapping = derive_key(secret, salt, kdf)
-    nonce, wrapped = seal(wrapping, data_key, _associated(key_file.installation_id, kind, login))
-    return Slot(kind, login, salt, kdf, nonce, wrapped)
+    device = device_secret is not None
+    wrapping = _wrapping_key(secret, salt, kdf, device_secret)
+    associated = _associated(key_file.installation_id, kind, login, device)
+    nonce, wrapped = seal(wrapping, data_key, associated)
+    return Slot(kind, login, salt, kdf, nonce, wrapped, device)
 
 
 def staff_slot(
-    key_file: KeyFile, login: str, password: str, data_key: bytes, kdf: KdfParams | None = None
+    key_file: KeyFile, login: str, password: str, data_key: bytes, kdf: KdfParams | None = None,
+    device_secret: bytes | None = None,
 ) -> Slot:
-    return make_slot(key_file, STAFF, normalize_login(login), password.encode(), data_key, kdf)
+    return make_slot(key_file, STAFF, normalize_login(login), password.encode(), data_key, kdf,
+                     device_secret)
 
 
 def recovery_slot(
     key_file: KeyFile, recovery_key: str, data_key: bytes, kdf: KdfParams | None = None
 ) -> Slot:
+    """The recovery slot never uses the device secret: it must work on a new workstation."""
     secret = recovery_secret(recovery_key)
     if secret is None:
         raise WrongRecoveryKey()
     return make_slot(key_file, RECOVERY, None, secret, data_key, kdf)
 
 
-def _open_slot(key_file: KeyFile, slot: Slot, secret: bytes) -> bytes | None:
-    wrapping = derive_key(secret, slot.salt, slot.kdf)
-    associated = _associated(key_file.installation_id, slot.kind, slot.login)
+def open_slot(
+    key_file: KeyFile, slot: Slot, secret: bytes, device_secret: bytes | None = None
+) -> bytes | None:
+    """The data key, or None when the secret (or device secret) is wrong."""
+    wrapping = _wrapping_key(secret, slot.salt, slot.kdf, device_secret if slot.device else None)
+    associated = _associated(key_file.installation_id, slot.kind, slot.login, slot.device)
     return open_sealed(wrapping, slot.nonce, slot.wrapped, associated)
 
 
-def unlock_with_password(key_file: KeyFile, login: str, password: str) -> bytes:
+def unlock_with_password(
+    key_file: KeyFile, login: str, password: str, device_secret: bytes | None = None
+) -> bytes:
     slot = key_file.slot_for(login)
-    data_key = _open_slot(key_file, slot, password.encode()) if slot else None
+    data_key = open_slot(key_file, slot, password.encode(), device_secret) if slot else None
     if data_key is None:
         raise WrongPassword()
     return data_key
@@ -111,99 +173,31 @@ def unlock_with_password(key_file: KeyFile, login: str, password: str) -> bytes:
 def unlock_with_recovery_key(key_file: KeyFile, typed_key: str) -> bytes:
     slot = key_file.recovery_slot()
     secret = recovery_secret(typed_key)
-    data_key = _open_slot(key_file, slot, secret) if slot and secret else None
+    data_key = open_slot(key_file, slot, secret) if slot and secret else None
     if data_key is None:
         raise WrongRecoveryKey()
     return data_key
 
 
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
+def anchor_mac(data_key: bytes, installation_id: str, count: int, head: str) -> str:
+    anchor_key = hmac.new(data_key, b"waymark-audit-anchor", hashlib.sha256).digest()
+    message = f"{installation_id}|{count}|{head}".encode()
+    return hmac.new(anchor_key, message, hashlib.sha256).hexdigest()
 
 
-def _slot_to_json(slot: Slot) -> dict[str, Any]:
-    return {
-        "kind": slot.kind,
-        "login": slot.login,
-        "salt": _b64(slot.salt),
-        "kdf": {"t": slot.kdf.time_cost, "m": slot.kdf.memory_kib, "p": slot.kdf.parallelism},
-        "nonce": _b64(slot.nonce),
-        "wrapped": _b64(slot.wrapped),
-    }
+def make_anchor(key_file: KeyFile, data_key: bytes, count: int, head: str) -> AuditAnchor:
+    return AuditAnchor(count, head, anchor_mac(data_key, key_file.installation_id, count, head))
 
 
-# Bounds on the Argon2id cost read from a slot. A tampered slot could otherwise ask for no memory
-# (argon2 raises) or for more memory and time than the workstation has (a hang at sign-in).
-MAX_TIME_COST = 16
-MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB; the default is 64 MiB
-MAX_PARALLELISM = 64
-WRAPPED_BYTES = crypto.KEY_BYTES + 16  # the data key and the AES-GCM tag
+def anchor_is_authentic(key_file: KeyFile, data_key: bytes) -> bool:
+    anchor = key_file.audit
+    if anchor is None:
+        return True
+    expected = anchor_mac(data_key, key_file.installation_id, anchor.count, anchor.head)
+    return hmac.compare_digest(expected, anchor.mac)
 
 
-def _bounded(value: object, low: int, high: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise ValueError(f"{value!r} is not in [{low}, {high}]")
-    return value
-
-
-def _kdf_from_json(raw: dict[str, Any]) -> KdfParams:
-    parallelism = _bounded(raw["p"], 1, MAX_PARALLELISM)
-    return KdfParams(
-        time_cost=_bounded(raw["t"], 1, MAX_TIME_COST),
-        memory_kib=_bounded(raw["m"], 8 * parallelism, MAX_MEMORY_KIB),
-        parallelism=parallelism,
-    )
-
-
-def _bytes_from_json(value: object, size: int) -> bytes:
-    if not isinstance(value, str):
-        raise TypeError(type(value).__name__)
-    data = base64.b64decode(value, validate=True)
-    if len(data) != size:
-        raise ValueError(f"{len(data)} bytes, expected {size}")
-    return data
-
-
-def _slot_from_json(raw: dict[str, Any]) -> Slot:
-    kind, login = raw["kind"], raw["login"]
-    if kind == STAFF and not (isinstance(login, str) and login):
-        raise ValueError("a staff slot needs a login")
-    if kind == RECOVERY and login is not None:
-        raise ValueError("the recovery slot has no login")
-    if kind not in (STAFF, RECOVERY):
-        raise ValueError(kind)
-    return Slot(
-        kind=kind,
-        login=login,
-        salt=_bytes_from_json(raw["salt"], SALT_BYTES),
-        kdf=_kdf_from_json(raw["kdf"]),
-        nonce=_bytes_from_json(raw["nonce"], crypto.NONCE_BYTES),
-        wrapped=_bytes_from_json(raw["wrapped"], WRAPPED_BYTES),
-    )
-
-
-def encode_key_file(key_file: KeyFile) -> bytes:
-    document = {
-        "format": FORMAT,
-        "version": VERSION,
-        "installation_id": key_file.installation_id,
-        "slots": [_slot_to_json(s) for s in key_file.slots],
-    }
-    return json.dumps(document, indent=2).encode("utf-8")
-
-
-def decode_key_file(data: bytes, path: Path) -> KeyFile:
-    try:
-        document = json.loads(data.decode("utf-8"))
-        if document.get("format") != FORMAT or document.get("version") != VERSION:
-            raise ValueError("not a Waymark key file")
-        installation_id = document["installation_id"]
-        if not isinstance(installation_id, str) or not isinstance(document["slots"], list):
-            raise TypeError("malformed key file")
-        slots = tuple(_slot_from_json(raw) for raw in document["slots"])
-        return KeyFile(installation_id=installation_id, slots=slots)
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
-        raise KeyFileDamaged(path=str(path)) from error
+from casefile.keyfile_codec import decode_key_file, encode_key_file  # noqa: E402
 
 
 def read_key_file(path: Path) -> KeyFile:
@@ -212,3 +206,16 @@ def read_key_file(path: Path) -> KeyFile:
 
 def write_key_file(path: Path, key_file: KeyFile) -> None:
     atomic_write_bytes(path, encode_key_file(key_file))
+
+
+def update_key_file(path: Path, change: Callable[[KeyFile], KeyFile]) -> KeyFile:
+    """Read, change and atomically rewrite the key file, one process at a time."""
+    with exclusive_lock(path.with_name(path.name + LOCK_SUFFIX)):
+        current = read_key_file(path)
+        changed = change(current)
+        if changed != current:
+            write_key_file(path, changed)
+        return changed
+
+
+__all__ = ["decode_key_file", "encode_key_file"]

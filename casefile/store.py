@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from casefile import keyfile, migrate
+from casefile import audit, keyfile, migrate
+from casefile import workstation as workstation_module
 from casefile.backup import backup_before_upgrade
 from casefile.crypto import KdfParams, random_key
 from casefile.database import check_pragmas, make_engine, probe
@@ -33,8 +35,11 @@ from casefile.errors import (
 )
 from casefile.fsutil import OWNER_ONLY_FILE, ensure_private_dir, fsync_dir
 from casefile.models import Staff
+from casefile.models.base import from_timestamp
 from casefile.paths import StorePaths, StoreState
 from casefile.recovery import new_recovery_key
+from casefile.unlock import device_secret_for_new_slots, unlock_staff
+from casefile.workstation import Workstation
 
 ADMIN = "admin"
 CASEWORKER = "caseworker"
@@ -50,14 +55,24 @@ class StaffMember:
     display_name: str
     roles: frozenset[str]
 
+    @property
+    def sees_cases(self) -> bool:
+        return bool(self.roles & {CASEWORKER, SUPERVISOR})
+
 
 class Store:
-    """An open, unlocked store. Holds the engine (and so the key) until `close()`."""
+    """An open, unlocked store. Holds the engine and the data key until `close()`."""
 
-    def __init__(self, paths: StorePaths, engine: Engine, user: StaffMember) -> None:
+    def __init__(
+        self, paths: StorePaths, engine: Engine, user: StaffMember, data_key: bytes,
+        installation_id: str, workstation: Workstation,
+    ) -> None:
         self.paths = paths
         self.user = user
+        self.installation_id = installation_id
+        self.workstation = workstation
         self._engine: Engine | None = engine
+        self._data_key: bytes | None = data_key
 
     @property
     def engine(self) -> Engine:
@@ -65,12 +80,31 @@ class Store:
             raise RuntimeError("the store is closed")
         return self._engine
 
+    @property
+    def data_key(self) -> bytes:
+        if self._data_key is None:
+            raise RuntimeError("the store is closed")
+        return self._data_key
+
+    @property
+    def actor(self) -> audit.Actor:
+        return audit.Actor(self.user.id, self.user.login)
+
+    def record(self, session: Session, action: str, **details: Any) -> None:
+        """Add an audit entry for the signed-in person to this unit of work."""
+        audit.append(session, self.installation_id, self.actor, action, **details)
+
     @contextlib.contextmanager
     def unit(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
+        """One transaction: committed when the block ends, rolled back on any error. Audit
+        entries written in it are anchored in the key file once the commit has returned."""
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
-                yield session
+            with Session(self.engine, expire_on_commit=False) as session:
+                with session.begin():
+                    yield session
+                tail: tuple[int, str] | None = session.info.get("audit_tail")
+                if tail is not None:
+                    self._anchor(session, tail)
         except StaleDataError as error:
             raise EditConflict() from error
         except OperationalError as error:
@@ -83,11 +117,33 @@ class Store:
         except DatabaseError as error:
             raise StoreUnavailable(path=str(self.paths.database), reason=str(error.orig)) from error
 
+    def _anchor(self, session: Session, tail: tuple[int, str]) -> None:
+        """Move the key file's anchor forward to `tail`, unless the anchored entry was altered
+        (then the anchor stays where it is, as evidence for `verify`)."""
+        count, head = tail
+
+        def moved(keys: keyfile.KeyFile) -> keyfile.KeyFile:
+            anchor = keys.audit
+            if anchor is not None and anchor.count >= count:
+                return keys
+            if not keyfile.anchor_is_authentic(keys, self.data_key):
+                return keys
+            with session.begin():
+                if not audit.anchored_entry_matches(session, anchor):
+                    return keys
+            return replace(keys, audit=keyfile.make_anchor(keys, self.data_key, count, head))
+
+        keyfile.update_key_file(self.paths.keys, moved)
+
+    def update_keys(self, change: Callable[[keyfile.KeyFile], keyfile.KeyFile]) -> keyfile.KeyFile:
+        return keyfile.update_key_file(self.paths.keys, change)
+
     def close(self) -> None:
         """Close every connection and drop the key."""
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        self._data_key = None
 
     @property
     def is_open(self) -> bool:
@@ -119,17 +175,19 @@ def _prepare(engine: Engine, paths: StorePaths, data_key: bytes) -> None:
 
 
 def create_store(
-    data_dir: Path, login: str, display_name: str, password: str, kdf: KdfParams | None = None
+    data_dir: Path, login: str, display_name: str, password: str, kdf: KdfParams | None = None,
+    workstation: Workstation | None = None,
 ) -> tuple[Store, str]:
     """Create a new store with its first administrator. Returns it and the recovery key."""
+    workstation = workstation or workstation_module.current_workstation()
     paths = StorePaths(data_dir)
     if paths.state() is not StoreState.NEW or paths.leftovers():
         raise StoreExists(folder=str(data_dir))
     ensure_private_dir(data_dir)
     _remove_unfinished(paths)
     data_key, recovery_key = random_key(), new_recovery_key()
-    keys = keyfile.new_key_file()
-    keys = keys.with_slot(keyfile.staff_slot(keys, login, password, data_key, kdf))
+    keys, device_secret = device_secret_for_new_slots(keyfile.new_key_file(), workstation)
+    keys = keys.with_slot(keyfile.staff_slot(keys, login, password, data_key, kdf, device_secret))
     keys = keys.with_slot(keyfile.recovery_slot(keys, recovery_key, data_key, kdf))
     _create_private_file(paths.creating)
     engine = make_engine(paths.creating, data_key, new=True)
@@ -144,7 +202,7 @@ def create_store(
     keyfile.write_key_file(paths.keys, keys)
     os.replace(paths.creating, paths.database)
     fsync_dir(paths.data_dir)
-    return open_store(data_dir, login, password), recovery_key
+    return open_store(data_dir, login, password, workstation), recovery_key
 
 
 def _check_state(paths: StorePaths) -> None:
@@ -155,32 +213,64 @@ def _check_state(paths: StorePaths) -> None:
         raise problem
 
 
-def _signed_in(engine: Engine, login: str) -> StaffMember:
-    with Session(engine) as session, session.begin():
-        staff = session.scalars(
-            select(Staff).where(Staff.login == keyfile.normalize_login(login))
-        ).one_or_none()
-        if staff is None:
-            raise WrongPassword()
-        if not staff.active:
-            raise AccountDisabled()
-        return StaffMember(staff.id, staff.login, staff.display_name, staff.role_set())
+def _signed_in(session: Session, login: str) -> StaffMember:
+    staff = session.scalars(
+        select(Staff).where(Staff.login == keyfile.normalize_login(login))
+    ).one_or_none()
+    if staff is None:
+        raise WrongPassword()
+    if not staff.active:
+        raise AccountDisabled()
+    return StaffMember(staff.id, staff.login, staff.display_name, staff.role_set())
 
 
-def open_store(data_dir: Path, login: str, password: str) -> Store:
-    """Unlock the store with a staff password. Writes nothing when the password is wrong."""
-    paths = StorePaths(data_dir)
-    _check_state(paths)
-    keys = keyfile.read_key_file(paths.keys)
-    data_key = keyfile.unlock_with_password(keys, login, password)
+def _record_sign_in(store: Store, keys: keyfile.KeyFile, action: str) -> None:
+    """Copy failed sign-ins waiting in the key file into the audit trail, then this one."""
+    pending = keys.failed_sign_ins
+    with store.unit() as session:
+        for failed in pending:
+            audit.append(session, store.installation_id, audit.Actor(None, failed.login),
+                         audit.SIGN_IN_FAILED, at=from_timestamp(failed.at))
+        store.record(session, action)
+    if pending:
+        store.update_keys(lambda current: replace(current, failed_sign_ins=tuple(
+            f for f in current.failed_sign_ins if f not in pending)))
+
+
+def open_with_key(
+    paths: StorePaths, data_key: bytes, login: str, keys: keyfile.KeyFile,
+    workstation: Workstation,
+) -> Store:
+    """Open the database with a data key already unwrapped, as `login`."""
     engine = make_engine(paths.database, data_key)
     try:
         _prepare(engine, paths, data_key)
-        user = _signed_in(engine, login)
+        with Session(engine) as session, session.begin():
+            user = _signed_in(session, login)
     except DatabaseError as error:  # damage past the first page, found while reading
         engine.dispose()
         raise StoreUnavailable(path=str(paths.database), reason=str(error.orig)) from error
     except BaseException:
         engine.dispose()
         raise
-    return Store(paths, engine, user)
+    return Store(paths, engine, user, data_key, keys.installation_id, workstation)
+
+
+def open_store(
+    data_dir: Path, login: str, password: str, workstation: Workstation | None = None,
+    action: str = audit.SIGN_IN,
+) -> Store:
+    """Unlock the store with a staff password. A wrong password writes nothing but the key
+    file's failure count."""
+    workstation = workstation or workstation_module.current_workstation()
+    paths = StorePaths(data_dir)
+    _check_state(paths)
+    keys = keyfile.read_key_file(paths.keys)
+    data_key, keys = unlock_staff(paths.keys, keys, login, password, workstation)
+    store = open_with_key(paths, data_key, login, keys, workstation)
+    try:
+        _record_sign_in(store, keys, action)
+    except BaseException:
+        store.close()
+        raise
+    return store

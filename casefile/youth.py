@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from casefile.errors import EditConflict, InvalidInput, RecordNotFound
+from casefile import access, audit
+from casefile.errors import EditConflict, InvalidInput, NotPermitted
 from casefile.models import Staff, Youth, utcnow
 from casefile.models.youth import CLOSED, OPEN
-from casefile.store import Store
+from casefile.store import CASEWORKER, SUPERVISOR, StaffMember, Store
 from i18n import N_
 
 MAX_TEXT = 100_000  # characters in one field; far beyond any real answer, short of abuse
@@ -45,6 +46,7 @@ class YouthRecord(YouthFields):
     updated_at: datetime | None = None
     closed_at: datetime | None = None
     row_version: int = 0
+    emergency_until: datetime | None = None  # opened with emergency access, which ends then
 
     @property
     def display_name(self) -> str:
@@ -69,11 +71,12 @@ class YouthSummary:
         return self.preferred_name or self.legal_name
 
 
-def _record(youth: Youth) -> YouthRecord:
+def _record(youth: Youth, emergency_until: datetime | None = None) -> YouthRecord:
     values = {name: getattr(youth, name) for name in EDITABLE}
     return YouthRecord(
         **values, id=youth.id, status=youth.status, created_at=youth.created_at,
         updated_at=youth.updated_at, closed_at=youth.closed_at, row_version=youth.row_version,
+        emergency_until=emergency_until,
     )
 
 
@@ -88,32 +91,50 @@ def _validate(changes: dict[str, Any]) -> None:
             raise InvalidInput(N_("That text is too long to save."))
 
 
+def _check_caseworker(session: Any, user: StaffMember, caseworker_id: int | None) -> None:
+    """A caseworker keeps their youth; a supervisor may give one to themselves or their team."""
+    allowed = {staff_id for staff_id, _name in access.assignable_staff(session, user)}
+    if SUPERVISOR in user.roles:
+        allowed.add(None)  # type: ignore[arg-type]
+    if caseworker_id not in allowed:
+        raise NotPermitted()
+
+
 def create_youth(store: Store, values: YouthFields) -> YouthRecord:
+    """Add a youth. A caseworker's new youth is assigned to them unless a supervisor names
+    someone on their team."""
+    access.require_role(store.user, CASEWORKER, SUPERVISOR)
     changes = {name: getattr(values, name) for name in EDITABLE}
+    if changes["caseworker_id"] is None and CASEWORKER in store.user.roles:
+        changes["caseworker_id"] = store.user.id
     _validate(changes)
     with store.unit() as session:
+        _check_caseworker(session, store.user, changes["caseworker_id"])
         youth = Youth(**changes, status=OPEN)
         session.add(youth)
         session.flush()
+        store.record(session, audit.CREATE, record_type=audit.YOUTH, record_id=youth.id)
         return _record(youth)
 
 
 def get_youth(store: Store, youth_id: int) -> YouthRecord:
+    """Open a youth's record (an audited view)."""
     with store.unit() as session:
-        youth = session.get(Youth, youth_id)
-        if youth is None:
-            raise RecordNotFound()
-        return _record(youth)
+        youth, flagged = access.youth_for(session, store.user, youth_id)
+        store.record(session, audit.VIEW, record_type=audit.YOUTH, record_id=youth_id,
+                     flagged=flagged)
+        until = access.emergency_until(session, store.user, youth_id) if flagged else None
+        return _record(youth, until)
 
 
-def _load_for_edit(session: Any, youth_id: int, expected_version: int) -> Youth:
-    youth = session.get(Youth, youth_id)
-    if youth is None:
-        raise RecordNotFound()
+def _load_for_edit(
+    session: Any, user: StaffMember, youth_id: int, expected_version: int
+) -> tuple[Youth, bool]:
+    youth, flagged = access.youth_for(session, user, youth_id)
     # The transaction began IMMEDIATE, so no one can write between this check and the UPDATE.
     if youth.row_version != expected_version:
         raise EditConflict()
-    return youth  # type: ignore[no-any-return]
+    return youth, flagged
 
 
 def update_youth(
@@ -122,10 +143,14 @@ def update_youth(
     """Save `changes`; raises EditConflict when someone saved a newer version first."""
     _validate(changes)
     with store.unit() as session:
-        youth = _load_for_edit(session, youth_id, expected_version)
+        youth, flagged = _load_for_edit(session, store.user, youth_id, expected_version)
+        if changes.get("caseworker_id", youth.caseworker_id) != youth.caseworker_id:
+            _check_caseworker(session, store.user, changes["caseworker_id"])
         for name, value in changes.items():
             setattr(youth, name, value)
         session.flush()
+        store.record(session, audit.EDIT, record_type=audit.YOUTH, record_id=youth_id,
+                     detail=",".join(sorted(changes)), flagged=flagged)
         return _record(youth)
 
 
@@ -134,19 +159,22 @@ def set_status(store: Store, youth_id: int, expected_version: int, status: str) 
     if status not in (OPEN, CLOSED):
         raise ValueError(status)
     with store.unit() as session:
-        youth = _load_for_edit(session, youth_id, expected_version)
+        youth, flagged = _load_for_edit(session, store.user, youth_id, expected_version)
         youth.status = status
         youth.closed_at = utcnow() if status == CLOSED else None
         session.flush()
+        store.record(session, audit.EDIT, record_type=audit.YOUTH, record_id=youth_id,
+                     detail="status", flagged=flagged)
         return _record(youth)
 
 
 def list_youth(store: Store) -> list[YouthSummary]:
-    """Every youth, as light rows for the list (names, status, what is due)."""
+    """The youth the signed-in person may see, as light rows (names, status, what is due)."""
     query = (
         select(Youth.id, Youth.legal_name, Youth.preferred_name, Youth.date_of_birth,
                Youth.status, Youth.review_due_on, Staff.display_name, Youth.updated_at)
         .outerjoin(Staff, Staff.id == Youth.caseworker_id)
+        .where(access.visible_youth(store.user))
         .order_by(Youth.id)
     )
     with store.unit() as session:
@@ -163,8 +191,6 @@ class StaffChoice:
 
 
 def list_caseworkers(store: Store) -> list[StaffChoice]:
+    """Whom the signed-in person may name as a youth's caseworker."""
     with store.unit() as session:
-        rows = session.execute(
-            select(Staff.id, Staff.display_name).where(Staff.active).order_by(Staff.display_name)
-        )
-        return [StaffChoice(row[0], row[1]) for row in rows]
+        return [StaffChoice(i, name) for i, name in access.assignable_staff(session, store.user)]

@@ -16,6 +16,9 @@ os.environ["LANG"] = "en_US.UTF-8"
 os.environ["LANGUAGE"] = "en"
 
 from casefile import crypto
+from casefile.devicesecret import KeyringCheck, MemoryKeystore
+from casefile.policy import Policy
+from casefile.workstation import Workstation
 from i18n import set_language
 
 FAST_KDF = crypto.KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
@@ -37,3 +40,13 @@ def english() -> Iterator[None]:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+@pytest.fixture(autouse=True)
+def workstation(monkeypatch: pytest.MonkeyPatch) -> Workstation:
+    """A workstation with a secure keyring of its own (in memory) and the default policy."""
+    from casefile import workstation as workstation_module
+
+    here = Workstation(Policy(), KeyringCheck(MemoryKeystore(), ""))
+    monkeypatch.setattr(workstation_module, "current_workstation", lambda: here)
+    return here

@@ -11,13 +11,8 @@ from __future__ import annotations
 import getpass
 import sys
 
-from casefile.cli.errors import (
-    MIN_PASSWORD_LENGTH,
-    EmptyPassword,
-    NoPassword,
-    PasswordsDiffer,
-    PasswordTooShort,
-)
+from casefile.cli.errors import EmptyPassword, NoPassword, PasswordsDiffer
+from casefile.errors import MIN_PASSWORD_LENGTH, PasswordTooShort
 from i18n import _
 
 

@@ -22,3 +22,8 @@ class Base(DeclarativeBase):
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def from_timestamp(seconds: float) -> datetime:
+    """A wall-clock time in seconds since the epoch, as the naive UTC the store keeps."""
+    return datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None)

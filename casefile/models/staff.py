@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from casefile.models.base import Base, utcnow
@@ -19,6 +19,8 @@ class Staff(Base):
     roles: Mapped[str] = mapped_column(String(128), default="")  # comma-separated role names
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The supervisor whose team this person is on; a supervisor sees the team's youth.
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
 
     def role_set(self) -> frozenset[str]:
         return frozenset(r for r in self.roles.split(",") if r)

@@ -24,7 +24,7 @@ class Youth(Base):
     pronouns: Mapped[str] = mapped_column(Text, default="")
     preferred_language: Mapped[str] = mapped_column(String(16), default="en")
     placement_notes: Mapped[str] = mapped_column(Text, default="")
-    caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default=OPEN)
     review_due_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from casefile.errors import InvalidInput, WaymarkError
 from casefile.models.youth import CLOSED
-from casefile.store import Store
+from casefile.store import CASEWORKER, SUPERVISOR, Store
 from casefile.youth import EDITABLE, StaffChoice, YouthRecord
 from desktop.forms import heading, labelled_row, message_label, set_label
 from desktop.operations import youth as ops
@@ -57,6 +57,7 @@ class YouthProfile(RetranslateMixin, QWidget):
         for lang in LANGUAGES:
             self.preferred_language.addItem(lang.native_name, lang.code)
         self.caseworker_id = QComboBox()
+        self.caseworker_id.setEnabled(SUPERVISOR in self._store.user.roles)  # who may reassign
         self.caseworker_id.addItem("", None)
         for person in caseworkers:
             self.caseworker_id.addItem(person.display_name, person.id)
@@ -134,8 +135,14 @@ class YouthProfile(RetranslateMixin, QWidget):
         self._fill(record)
         self._set_state("")
 
+    def _new_youth_defaults(self) -> YouthRecord:
+        """A caseworker's new youth is their own; a supervisor starts with no one assigned."""
+        user = self._store.user
+        mine = CASEWORKER in user.roles and SUPERVISOR not in user.roles
+        return YouthRecord(caseworker_id=user.id if mine else None)
+
     def _fill(self, record: YouthRecord | None) -> None:
-        values = record or YouthRecord()
+        values = record or self._new_youth_defaults()
         quiet = (self.legal_name, self.preferred_name, self.pronouns, self.placement_notes,
                  self.date_of_birth, self.review_due_on)  # filling the form is not an edit
         for widget in quiet:
@@ -220,6 +227,7 @@ class YouthProfile(RetranslateMixin, QWidget):
 
     def _committed(self, record: YouthRecord) -> None:
         self.record = record
+        self._select(self.caseworker_id, record.caseworker_id)
         self._set_state(N_("Saved"))
         self._show_title_and_status()
         self.saved.emit(record)

@@ -44,6 +44,7 @@ from casefile.paths import DB_NAME, KEYS_NAME
 from casefile.recovery import new_recovery_key
 from casefile.store import Store, create_store, open_store
 from casefile.youth import YouthFields, create_youth, get_youth, list_youth
+from tests import keys as keys_helper
 
 from .conftest import ADMIN_LOGIN, ADMIN_PASSWORD
 
@@ -69,8 +70,23 @@ def snapshot(folder: Path) -> Snapshot:
 
 
 def data_key_of(data_dir: Path) -> bytes:
-    keys = keyfile.read_key_file(data_dir / KEYS_NAME)
-    return keyfile.unlock_with_password(keys, ADMIN_LOGIN, ADMIN_PASSWORD)
+    return keys_helper.data_key_of(data_dir, ADMIN_LOGIN, ADMIN_PASSWORD)
+
+
+def files_but_the_key_file(folder: Path) -> Snapshot:
+    """A snapshot of everything a wrong password must leave alone (all but the key file, its
+    lock and the folder's time, which rewriting the key file changes)."""
+    return files_but_the_key_file_of(snapshot(folder))
+
+
+def files_but_the_key_file_of(taken: Snapshot) -> Snapshot:
+    return {name: value for name, value in taken.items()
+            if name not in (KEYS_NAME, KEYS_NAME + ".lock", ".")}
+
+
+def only_failures_recorded(folder: Path, before: keyfile.KeyFile) -> bool:
+    after = keyfile.read_key_file(folder / KEYS_NAME)
+    return keys_helper.without_failures(after) == keys_helper.without_failures(before)
 
 
 def names_in(store: Store) -> list[str]:
@@ -120,8 +136,10 @@ CRASH_AFTER_COMMIT = textwrap.dedent(
 
 @pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
-def test_a_commit_survives_the_process_being_killed(closed_store: tuple[Path, str]) -> None:
-    data_dir, _ = closed_store
+def test_a_commit_survives_the_process_being_killed(data_dir: Path) -> None:
+    # Password-only: the child process has no access to this test's in-memory keyring.
+    create_store(data_dir, ADMIN_LOGIN, "Ada Admin", ADMIN_PASSWORD,
+                 workstation=keys_helper.PASSWORD_ONLY)[0].close()
     result = subprocess.run(
         [sys.executable, "-c", CRASH_AFTER_COMMIT, str(data_dir), ADMIN_LOGIN, ADMIN_PASSWORD,
          CANARY],
@@ -153,17 +171,24 @@ def test_a_commit_survives_the_process_being_killed(closed_store: tuple[Path, st
         ("", ""),
     ],
 )
-def test_wrong_sign_in_changes_no_file(
+def test_wrong_sign_in_changes_nothing_but_the_failure_count(
     store: Store, data_dir: Path, login: str, password: str
 ) -> None:
     create_youth(store, YouthFields(legal_name=CANARY))
     assert (data_dir / f"{DB_NAME}-wal").exists()  # the open store has a write-ahead log
-    before = snapshot(data_dir)
+    before = files_but_the_key_file(data_dir)
+    keys_before = keyfile.read_key_file(data_dir / KEYS_NAME)
 
     with pytest.raises(WrongPassword) as raised:
         open_store(data_dir, login, password)
 
-    assert snapshot(data_dir) == before
+    assert files_but_the_key_file(data_dir) == before
+    assert only_failures_recorded(data_dir, keys_before)
+    failures = keyfile.read_key_file(data_dir / KEYS_NAME).failures_of(login)
+    if login:
+        assert failures is not None and failures.count == 1
+    else:  # nothing typed: not an attempt
+        assert failures is None
     if password:
         assert password not in str(raised.value)
 
@@ -218,7 +243,8 @@ def test_folder_and_files_are_owner_only(permissive_umask: None, data_dir: Path)
     try:
         create_youth(store, YouthFields(legal_name=CANARY))
         names = {path.name for path in data_dir.iterdir()}
-        assert names == {DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", KEYS_NAME}
+        assert names == {DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", KEYS_NAME,
+                         f"{KEYS_NAME}.lock"}
         assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
         for path in data_dir.iterdir():
             assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
@@ -360,7 +386,7 @@ def test_a_database_deleted_while_open_is_never_recreated(store: Store, data_dir
 
     with pytest.raises(DatabaseMissing):
         list_youth(store)
-    assert sorted(p.name for p in data_dir.iterdir()) == [KEYS_NAME]
+    assert sorted(p.name for p in data_dir.iterdir()) == [KEYS_NAME, f"{KEYS_NAME}.lock"]
 
 
 @pytest.mark.parametrize(
@@ -459,7 +485,7 @@ TAMPERING: dict[str, tuple[Callable[[bytes], bytes], type[WaymarkError]]] = {
     "login-not-text": (_edit_slots(_set("login", ["ada"])), KeyFileDamaged),
     "truncated-json": (lambda data: data[: len(data) // 2], KeyFileDamaged),
     "unknown-format": (_set_document("format", "keepass"), KeyFileDamaged),
-    "newer-version": (_set_document("version", 2), KeyFileDamaged),
+    "newer-version": (_set_document("version", 3), KeyFileDamaged),
     "slots-not-a-list": (_set_document("slots", "ada"), KeyFileDamaged),
     "installation-id-not-text": (_set_document("installation_id", 7), KeyFileDamaged),
     "a-json-list": (lambda data: b"[1, 2, 3]", KeyFileDamaged),
@@ -479,7 +505,10 @@ def test_a_tampered_key_file_is_a_clear_error(closed_store: tuple[Path, str], ca
 
     with pytest.raises(expected):
         open_store(data_dir, ADMIN_LOGIN, ADMIN_PASSWORD)
-    assert snapshot(data_dir) == before
+    if expected is WrongPassword:  # a readable key file whose slot does not open
+        assert files_but_the_key_file(data_dir) == files_but_the_key_file_of(before)
+    else:
+        assert snapshot(data_dir) == before
 
 
 # -- a database from a newer Waymark ---------------------------------------------------------

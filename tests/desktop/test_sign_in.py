@@ -9,6 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 
+from casefile.keyfile import read_key_file
+from casefile.paths import KEYS_NAME
 from casefile.store import create_store
 from desktop.pages.login import LoginPage
 from desktop.workspace.workspace import Workspace
@@ -20,7 +22,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def test_wrong_password_shows_message_and_writes_nothing(
+def test_wrong_password_shows_message_and_writes_only_the_failure(
     qtbot: QtBot, start_shell: Any, data_dir: Path
 ) -> None:
     create_store(data_dir, "ada", "Ada Admin", PASSWORD)[0].close()
@@ -33,7 +35,12 @@ def test_wrong_password_shows_message_and_writes_nothing(
     qtbot.keyClick(login.password, Qt.Key.Key_Return)
     assert "do not match" in login.message.text()
     assert isinstance(page(shell), LoginPage)
-    assert _snapshot(data_dir) == before
+    after = _snapshot(data_dir)
+    assert after.pop(KEYS_NAME) != before.pop(KEYS_NAME)  # the failure, for back-off and audit
+    after.pop(KEYS_NAME + ".lock", None)
+    assert after == before
+    failures = read_key_file(data_dir / KEYS_NAME).failures_of("ada")
+    assert failures is not None and failures.count == 1
 
 
 def test_right_password_opens_the_workspace(

@@ -1,0 +1,247 @@
+"""Staff accounts: add, change roles and team, disable, set passwords, and recovery.
+
+A person's password lives only in their key-file slot. Disabling an account removes its slot, so
+a disabled person's password no longer unwraps the data key at all; turning the account back on
+needs a new password from an administrator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from casefile import audit, keyfile
+from casefile import workstation as workstation_module
+from casefile.access import require_role
+from casefile.backoff import clear_failures
+from casefile.errors import (
+    MIN_PASSWORD_LENGTH,
+    AccountDisabled,
+    InvalidInput,
+    LastAdministrator,
+    LoginTaken,
+    NotPermitted,
+    PasswordTooShort,
+    RecordNotFound,
+    WrongPassword,
+)
+from casefile.keyfile import normalize_login
+from casefile.models import Staff
+from casefile.paths import StorePaths
+from casefile.store import ADMIN, CASEWORKER, SUPERVISOR, Store, open_with_key
+from casefile.unlock import device_secret_for_new_slots, slot_device_secret
+from casefile.workstation import Workstation
+from i18n import N_
+
+ROLES = (CASEWORKER, SUPERVISOR, ADMIN)
+MAX_LOGIN_CHARS = 64
+MAX_NAME_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Account:
+    id: int
+    login: str
+    display_name: str
+    roles: frozenset[str]
+    active: bool
+    supervisor_id: int | None
+    supervisor_name: str
+    has_password: bool  # a slot in this workstation's key file
+    keyring_protected: bool  # the slot mixes in the workstation's device secret
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise PasswordTooShort()
+
+
+def _clean_roles(roles: frozenset[str] | set[str]) -> str:
+    unknown = set(roles) - set(ROLES)
+    if unknown or not roles:
+        raise InvalidInput(N_("Choose at least one role."))
+    return ",".join(role for role in ROLES if role in roles)
+
+
+def _clean_name(display_name: str) -> str:
+    name = display_name.strip()
+    if not name:
+        raise InvalidInput(N_("A name is needed."))
+    if len(name) > MAX_NAME_CHARS:
+        raise InvalidInput(N_("That text is too long to save."))
+    return name
+
+
+def _clean_login(login: str) -> str:
+    cleaned = normalize_login(login)
+    if not cleaned or len(cleaned) > MAX_LOGIN_CHARS or any(ch.isspace() for ch in cleaned):
+        raise InvalidInput(N_("A sign-in name needs 1 to {count} characters and no spaces."),
+                           count=MAX_LOGIN_CHARS)
+    return cleaned
+
+
+def _set_slot(store: Store, login: str, password: str) -> None:
+    def change(keys: keyfile.KeyFile) -> keyfile.KeyFile:
+        keys, secret = device_secret_for_new_slots(keys, store.workstation)
+        return keys.with_slot(keyfile.staff_slot(keys, login, password, store.data_key,
+                                                 device_secret=secret))
+
+    store.update_keys(change)
+
+
+def list_accounts(store: Store) -> list[Account]:
+    require_role(store.user, ADMIN)
+    keys = keyfile.read_key_file(store.paths.keys)
+    boss = aliased(Staff)
+    query = (select(Staff, boss.display_name).outerjoin(boss, boss.id == Staff.supervisor_id)
+             .order_by(func.lower(Staff.display_name)))
+    with store.unit() as session:
+        rows = session.execute(query).all()
+    accounts = []
+    for staff, supervisor_name in rows:
+        slot = keys.slot_for(staff.login)
+        accounts.append(Account(
+            staff.id, staff.login, staff.display_name, staff.role_set(), staff.active,
+            staff.supervisor_id, supervisor_name or "", slot is not None,
+            slot is not None and slot.device))
+    return accounts
+
+
+def _active_admins(session: Session) -> list[int]:
+    rows = session.scalars(select(Staff).where(Staff.active))
+    return [staff.id for staff in rows if ADMIN in staff.role_set()]
+
+
+def _check_supervisor(session: Session, supervisor_id: int | None, staff_id: int | None) -> None:
+    if supervisor_id is None:
+        return
+    boss = session.get(Staff, supervisor_id)
+    if boss is None or supervisor_id == staff_id or SUPERVISOR not in boss.role_set():
+        raise InvalidInput(N_("Choose a supervisor who has the supervisor role."))
+
+
+def add_account(
+    store: Store, login: str, display_name: str, roles: set[str], password: str,
+    supervisor_id: int | None = None,
+) -> int:
+    """Create an account with its first password; returns the new account's id."""
+    require_role(store.user, ADMIN)
+    login, name, role_text = _clean_login(login), _clean_name(display_name), _clean_roles(roles)
+    _check_password(password)
+    with store.unit() as session:
+        if session.scalar(select(Staff.id).where(Staff.login == login)) is not None:
+            raise LoginTaken(login=login)
+        _check_supervisor(session, supervisor_id, None)
+        staff = Staff(login=login, display_name=name, roles=role_text,
+                      supervisor_id=supervisor_id, active=True)
+        session.add(staff)
+        session.flush()
+        store.record(session, audit.ACCOUNT, record_type=audit.STAFF, record_id=staff.id,
+                     detail=f"added; roles {role_text}")
+        staff_id = staff.id
+    _set_slot(store, login, password)
+    return staff_id
+
+
+def _staff(session: Session, staff_id: int) -> Staff:
+    staff = session.get(Staff, staff_id)
+    if staff is None:
+        raise RecordNotFound()
+    return staff
+
+
+def update_account(
+    store: Store, staff_id: int, display_name: str, roles: set[str], supervisor_id: int | None
+) -> None:
+    """Change a person's name, roles and supervisor."""
+    require_role(store.user, ADMIN)
+    name, role_text = _clean_name(display_name), _clean_roles(roles)
+    with store.unit() as session:
+        staff = _staff(session, staff_id)
+        if ADMIN not in roles and _active_admins(session) == [staff_id]:
+            raise LastAdministrator()
+        _check_supervisor(session, supervisor_id, staff_id)
+        staff.display_name, staff.roles, staff.supervisor_id = name, role_text, supervisor_id
+        store.record(session, audit.ACCOUNT, record_type=audit.STAFF, record_id=staff_id,
+                     detail=f"roles {role_text}; supervisor {supervisor_id or '-'}")
+
+
+def set_active(store: Store, staff_id: int, active: bool) -> None:
+    """Disable (removing the password slot) or re-enable an account."""
+    require_role(store.user, ADMIN)
+    with store.unit() as session:
+        staff = _staff(session, staff_id)
+        if not active and staff_id == store.user.id:
+            raise NotPermitted()
+        if not active and _active_admins(session) == [staff_id]:
+            raise LastAdministrator()
+        staff.active = active
+        login = staff.login
+        store.record(session, audit.ACCOUNT, record_type=audit.STAFF, record_id=staff_id,
+                     detail="enabled" if active else "disabled")
+    if not active:
+        store.update_keys(lambda keys: keys.without_slot(login))
+
+
+def reset_password(store: Store, staff_id: int, new_password: str) -> None:
+    """An administrator sets someone's password (after which the account can sign in)."""
+    require_role(store.user, ADMIN)
+    _check_password(new_password)
+    with store.unit() as session:
+        staff = _staff(session, staff_id)
+        if not staff.active:
+            raise AccountDisabled()
+        login = staff.login
+        store.record(session, audit.PASSWORD, record_type=audit.STAFF, record_id=staff_id,
+                     detail="reset by an administrator")
+    _set_slot(store, login, new_password)
+
+
+def change_own_password(store: Store, old_password: str, new_password: str) -> None:
+    """The signed-in person replaces their password; the old one must be typed again."""
+    _check_password(new_password)
+    keys = keyfile.read_key_file(store.paths.keys)
+    slot = keys.slot_for(store.user.login)
+    secret = slot_device_secret(keys, slot, store.workstation) if slot else None
+    if slot is None or keyfile.open_slot(keys, slot, old_password.encode(), secret) is None:
+        raise WrongPassword()
+    with store.unit() as session:
+        store.record(session, audit.PASSWORD, record_type=audit.STAFF, record_id=store.user.id,
+                     detail="changed by its owner")
+    _set_slot(store, store.user.login, new_password)
+
+
+def recover_with_key(
+    data_dir: Path, login: str, recovery_key: str, new_password: str,
+    workstation: Workstation | None = None,
+) -> Store:
+    """Set `login`'s password with the recovery key and sign them in. Also makes a new device
+    secret when the keyring lost the old one (other people then need a password reset)."""
+    workstation = workstation or workstation_module.current_workstation()
+    _check_password(new_password)
+    paths = StorePaths(data_dir)
+    keys = keyfile.read_key_file(paths.keys)
+    data_key = keyfile.unlock_with_recovery_key(keys, recovery_key)
+    store = open_with_key(paths, data_key, login, keys, workstation)
+    try:
+        _set_recovered_slot(store, login, new_password)
+        with store.unit() as session:
+            store.record(session, audit.RECOVERY, record_type=audit.STAFF,
+                         record_id=store.user.id, detail="password set with the recovery key")
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _set_recovered_slot(store: Store, login: str, password: str) -> None:
+    def change(keys: keyfile.KeyFile) -> keyfile.KeyFile:
+        keys, secret = device_secret_for_new_slots(keys, store.workstation, replace_lost=True)
+        keys = keys.with_slot(keyfile.staff_slot(keys, login, password, store.data_key,
+                                                 device_secret=secret))
+        return clear_failures(keys, login)
+
+    store.update_keys(change)

@@ -1,0 +1,151 @@
+"""The audit trail: who viewed, changed, printed or unlocked what, and when — never case text.
+
+Entries form a hash chain that starts from the installation id. After each committed unit of work
+the chain's length and last hash are written, authenticated, into the key file (the anchor), so an
+entry edited, deleted or cut off the end is found by `verify_chain`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from casefile.keyfile import AuditAnchor
+from casefile.models import AuditEntry, utcnow
+from i18n import N_
+
+VIEW = "view"
+CREATE = "create"
+EDIT = "edit"
+PRINT = "print"
+EXPORT = "export"
+DELETE = "delete"
+SIGN_IN = "sign-in"
+SIGN_IN_FAILED = "sign-in-failed"
+SIGN_OUT = "sign-out"
+LOCK = "lock"
+UNLOCK = "unlock"
+BREAK_GLASS = "break-glass"
+ACCOUNT = "account"
+PASSWORD = "password"
+BACKUP = "backup"
+RESTORE = "restore"
+RECOVERY = "recovery-key"
+
+# What each action is called in the audit viewer (translated when shown).
+ACTION_TITLES = {
+    VIEW: N_("Viewed"),
+    CREATE: N_("Created"),
+    EDIT: N_("Edited"),
+    PRINT: N_("Printed"),
+    EXPORT: N_("Exported"),
+    DELETE: N_("Deleted"),
+    SIGN_IN: N_("Signed in"),
+    SIGN_IN_FAILED: N_("Failed sign-in"),
+    SIGN_OUT: N_("Signed out"),
+    LOCK: N_("Locked"),
+    UNLOCK: N_("Unlocked"),
+    BREAK_GLASS: N_("Emergency access"),
+    ACCOUNT: N_("Account changed"),
+    PASSWORD: N_("Password set"),
+    BACKUP: N_("Backup made"),
+    RESTORE: N_("Backup restored"),
+    RECOVERY: N_("Recovery key used"),
+}
+
+YOUTH = "youth"
+STAFF = "staff"
+MAX_DETAIL = 200
+MAX_LOGIN = 128
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: int | None
+    login: str
+
+
+def genesis(installation_id: str) -> str:
+    return hashlib.sha256(f"waymark-audit|{installation_id}".encode()).hexdigest()
+
+
+def entry_hash(entry: AuditEntry) -> str:
+    payload = [entry.prev_hash, entry.at.isoformat(), entry.actor_id, entry.actor_login,
+               entry.action, entry.record_type, entry.record_id, entry.detail, bool(entry.flagged)]
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _tail(session: Session) -> tuple[int, str] | None:
+    row = session.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    return None if row is None else (row[0], row[1])
+
+
+def append(
+    session: Session, installation_id: str, actor: Actor | None, action: str, *,
+    record_type: str = "", record_id: int | None = None, detail: str = "",
+    flagged: bool = False, at: datetime | None = None,
+) -> AuditEntry:
+    """Add one entry after the current last one (the caller's transaction holds the write lock)."""
+    tail = _tail(session)
+    entry = AuditEntry(
+        id=1 if tail is None else tail[0] + 1,
+        at=at or utcnow(),
+        actor_id=actor.id if actor else None,
+        actor_login=(actor.login if actor else "")[:MAX_LOGIN],
+        action=action, record_type=record_type, record_id=record_id,
+        detail=detail[:MAX_DETAIL], flagged=flagged,
+        prev_hash=genesis(installation_id) if tail is None else tail[1],
+    )
+    entry.hash = entry_hash(entry)
+    session.add(entry)
+    session.flush()
+    session.info["audit_tail"] = (entry.id, entry.hash)
+    return entry
+
+
+def _entries(session: Session) -> Iterator[AuditEntry]:
+    yield from session.scalars(select(AuditEntry).order_by(AuditEntry.id).execution_options(
+        yield_per=2000))
+
+
+def verify_chain(session: Session, installation_id: str, anchor: AuditAnchor | None) -> list[str]:
+    """Problems found in the chain (English, technical, no case content); empty means intact."""
+    problems: list[str] = []
+    previous, count, anchored = genesis(installation_id), 0, None
+    for entry in _entries(session):
+        count += 1
+        if entry.id != count:
+            problems.append(f"entry {count} is missing (next entry is {entry.id})")
+            break
+        if entry.prev_hash != previous:
+            problems.append(f"entry {entry.id} does not follow entry {entry.id - 1}")
+        if entry_hash(entry) != entry.hash:
+            problems.append(f"entry {entry.id} was changed after it was written")
+        if anchor is not None and entry.id == anchor.count:
+            anchored = entry.hash
+        previous = entry.hash
+        if len(problems) >= 20:
+            break
+    if anchor is not None and not problems:
+        if count < anchor.count:
+            problems.append(f"{anchor.count - count} entries are missing at the end "
+                            f"(the key file records {anchor.count})")
+        elif anchored != anchor.head:
+            problems.append(f"entry {anchor.count} does not match the key file's record")
+    return problems
+
+
+def anchored_entry_matches(session: Session, anchor: AuditAnchor | None) -> bool:
+    """Whether the entry the key file anchors is still in place (cheap; before moving it)."""
+    if anchor is None or anchor.count == 0:
+        return True
+    found = session.scalar(select(AuditEntry.hash).where(AuditEntry.id == anchor.count))
+    return found == anchor.head

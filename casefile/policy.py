@@ -1,0 +1,205 @@
+"""The machine-wide agency policy: idle lock, keyring rule, languages, help lines, break-glass.
+
+The agency's IT staff install one TOML file per workstation, writable only by administrators (see
+`resources/policy/policy.toml` for a commented template). Every setting is optional. A missing
+file means the built-in defaults; a file that is present but cannot be used stops Waymark with
+`PolicyInvalid`, because a broken file must never loosen the policy. There is deliberately no
+environment-variable or per-user override.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from casefile.errors import PolicyInvalid
+from i18n import LANGUAGES
+
+MAX_IDLE_MINUTES = 15
+MIN_BREAK_GLASS_MINUTES = 5
+MAX_BREAK_GLASS_MINUTES = 8 * 60
+MAX_TEXT = 200
+MAX_HELP_LINES = 20
+POLICY_NAME = "policy.toml"
+SHIPPED_CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
+
+_SECTIONS: dict[str, frozenset[str]] = {
+    "locking": frozenset({"idle_minutes"}),
+    "keyring": frozenset({"required"}),
+    "languages": frozenset({"enabled"}),
+    "agency": frozenset({"name", "help_lines"}),
+    "break_glass": frozenset({"minutes"}),
+}
+_HELP_LINE_KEYS = frozenset({"name", "number", "hours"})
+
+
+@dataclass(frozen=True)
+class HelpLine:
+    """A crisis or support line the agency wants shown to staff and printed for youth."""
+
+    name: str
+    number: str  # phone number or text code, kept as typed
+    hours: str = ""
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The agency's settings for this workstation; `source` is None for the built-in defaults."""
+
+    idle_minutes: int = 5
+    keyring_required: bool = False
+    languages: tuple[str, ...] = SHIPPED_CODES
+    agency_name: str = ""
+    help_lines: tuple[HelpLine, ...] = ()
+    break_glass_minutes: int = 60
+    source: Path | None = None
+
+
+_DEFAULTS = Policy()
+
+
+class _Rejected(ValueError):
+    """A setting that cannot be used; the text is the technical reason shown to IT staff."""
+
+
+def policy_path() -> Path:
+    """The one machine-wide location of the policy file on this platform."""
+    if sys.platform == "win32":
+        program_data = os.environ.get("PROGRAMDATA") or r"C:\ProgramData"
+        return Path(program_data, "Waymark", POLICY_NAME)
+    if sys.platform == "darwin":
+        return Path("/Library/Application Support/Waymark", POLICY_NAME)
+    return Path("/etc/waymark", POLICY_NAME)
+
+
+def load_policy(path: Path | None = None) -> Policy:
+    """Read the policy at `path` (default `policy_path()`); defaults only when there is no file.
+
+    Raises PolicyInvalid when the file is present but unreadable, not TOML, or has any unknown,
+    mistyped or out-of-range setting.
+    """
+    target = policy_path() if path is None else path
+    try:
+        raw = target.read_bytes()
+    except FileNotFoundError:
+        return Policy()
+    except OSError as exc:
+        raise PolicyInvalid(path=str(target), reason=_os_reason(exc)) from exc
+    try:
+        return _parse(raw, target)
+    except _Rejected as exc:
+        raise PolicyInvalid(path=str(target), reason=str(exc)) from exc
+
+
+def _os_reason(exc: OSError) -> str:
+    detail = exc.strerror or type(exc).__name__
+    return f"the file could not be read ({detail})"
+
+
+def _parse(raw: bytes, source: Path) -> Policy:
+    try:
+        doc = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise _Rejected("the file is not UTF-8 text") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise _Rejected(f"the file is not valid TOML ({exc})") from exc
+    _reject_unknown(doc, frozenset(_SECTIONS), "")
+    locking, keyring = _section(doc, "locking"), _section(doc, "keyring")
+    agency, break_glass = _section(doc, "agency"), _section(doc, "break_glass")
+    return Policy(
+        idle_minutes=_whole(
+            locking.get("idle_minutes", _DEFAULTS.idle_minutes),
+            "locking.idle_minutes",
+            1,
+            MAX_IDLE_MINUTES,
+        ),
+        keyring_required=_flag(
+            keyring.get("required", _DEFAULTS.keyring_required), "keyring.required"
+        ),
+        languages=_languages(_section(doc, "languages").get("enabled", list(SHIPPED_CODES))),
+        agency_name=_text(agency.get("name", _DEFAULTS.agency_name), "agency.name"),
+        help_lines=_help_lines(agency.get("help_lines", [])),
+        break_glass_minutes=_whole(
+            break_glass.get("minutes", _DEFAULTS.break_glass_minutes),
+            "break_glass.minutes",
+            MIN_BREAK_GLASS_MINUTES,
+            MAX_BREAK_GLASS_MINUTES,
+        ),
+        source=source,
+    )
+
+
+def _reject_unknown(table: Mapping[str, object], known: frozenset[str], where: str) -> None:
+    for key in table:
+        if key not in known:
+            raise _Rejected(f"unknown setting {where}{key}")
+
+
+def _section(doc: Mapping[str, object], name: str) -> Mapping[str, object]:
+    table = doc.get(name, {})
+    if not isinstance(table, dict):
+        raise _Rejected(f"[{name}] must be a table")
+    _reject_unknown(table, _SECTIONS[name], f"{name}.")
+    return table
+
+
+def _whole(value: object, where: str, low: int, high: int) -> int:
+    # bool is a subclass of int; `true` must not be read as 1 minute.
+    if type(value) is not int or not low <= value <= high:
+        raise _Rejected(f"{where} must be a whole number from {low} to {high}")
+    return value
+
+
+def _flag(value: object, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise _Rejected(f"{where} must be true or false (without quotes)")
+    return value
+
+
+def _languages(value: object) -> tuple[str, ...]:
+    shipped = ", ".join(f'"{code}"' for code in SHIPPED_CODES)
+    if not isinstance(value, list) or not value:
+        raise _Rejected(f"languages.enabled must be a non-empty list of codes from {shipped}")
+    for code in value:
+        if code not in SHIPPED_CODES:
+            raise _Rejected(f"languages.enabled has {code!r}; the codes are {shipped}")
+    return tuple(dict.fromkeys(value))
+
+
+def _text(value: object, where: str, *, required: bool = False) -> str:
+    if not isinstance(value, str):
+        raise _Rejected(f"{where} must be text in quotes")
+    text = value.strip()
+    if required and not text:
+        raise _Rejected(f"{where} must not be empty")
+    if len(text) > MAX_TEXT:
+        raise _Rejected(f"{where} must be at most {MAX_TEXT} characters")
+    if any(unicodedata.category(char) == "Cc" for char in text):
+        raise _Rejected(f"{where} must be a single line of text")
+    return text
+
+
+def _help_lines(value: object) -> tuple[HelpLine, ...]:
+    if not isinstance(value, list):
+        raise _Rejected("agency.help_lines must be a list of [[agency.help_lines]] tables")
+    if len(value) > MAX_HELP_LINES:
+        raise _Rejected(f"agency.help_lines may list at most {MAX_HELP_LINES} lines")
+    return tuple(_help_line(item, f"agency.help_lines #{n}") for n, item in enumerate(value, 1))
+
+
+def _help_line(item: object, where: str) -> HelpLine:
+    if not isinstance(item, dict):
+        raise _Rejected(f"{where} must be a table with name, number and hours")
+    _reject_unknown(item, _HELP_LINE_KEYS, f"{where} ")
+    if "name" not in item or "number" not in item:
+        raise _Rejected(f"{where} needs both name and number")
+    return HelpLine(
+        name=_text(item["name"], f"{where} name", required=True),
+        number=_text(item["number"], f"{where} number", required=True),
+        hours=_text(item.get("hours", ""), f"{where} hours"),
+    )
