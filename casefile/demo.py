@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from casefile import audit
 from casefile.models import Staff, Youth, utcnow
 from casefile.models.youth import CLOSED, OPEN
 from casefile.store import CASEWORKER, Store, create_store
@@ -186,6 +187,8 @@ def add_demo_youth(store: Store, count: int, seed: int | None = None) -> int:
     if rows:
         with store.unit() as session:
             session.execute(insert(Youth), rows)
+            store.record(session, audit.CREATE, record_type=audit.YOUTH,
+                         detail=f"{len(rows)} synthetic youth")
     return len(rows)
 
 

@@ -9,7 +9,6 @@ environment-variable or per-user override.
 
 from __future__ import annotations
 
-import os
 import sys
 import tomllib
 import unicodedata
@@ -67,11 +66,23 @@ class _Rejected(ValueError):
     """A setting that cannot be used; the text is the technical reason shown to IT staff."""
 
 
+def _windows_program_data() -> str:
+    """The machine-wide ProgramData folder, asked of Windows itself: the PROGRAMDATA variable
+    is the user's to change, and the policy must not be something a user can redirect."""
+    import ctypes
+
+    buffer = ctypes.create_unicode_buffer(260)
+    common_appdata = 0x23  # CSIDL_COMMON_APPDATA
+    windll = getattr(ctypes, "windll", None)
+    if windll is None or windll.shell32.SHGetFolderPathW(None, common_appdata, None, 0, buffer):
+        return r"C:\ProgramData"
+    return buffer.value or r"C:\ProgramData"
+
+
 def policy_path() -> Path:
     """The one machine-wide location of the policy file on this platform."""
     if sys.platform == "win32":
-        program_data = os.environ.get("PROGRAMDATA") or r"C:\ProgramData"
-        return Path(program_data, "Waymark", POLICY_NAME)
+        return Path(_windows_program_data(), "Waymark", POLICY_NAME)
     if sys.platform == "darwin":
         return Path("/Library/Application Support/Waymark", POLICY_NAME)
     return Path("/etc/waymark", POLICY_NAME)

@@ -354,20 +354,18 @@ def test_macos_path(monkeypatch: pytest.MonkeyPatch) -> None:
     assert policy_path() == Path("/Library/Application Support/Waymark/policy.toml")
 
 
-def test_windows_path_from_programdata(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_windows_path_ignores_the_programdata_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setenv("PROGRAMDATA", r"D:\ProgramData")
-    assert policy_path() == Path(r"D:\ProgramData", "Waymark", "policy.toml")
-
-
-@pytest.mark.parametrize("value", [None, ""])
-def test_windows_path_fallback(monkeypatch: pytest.MonkeyPatch, value: str | None) -> None:
-    monkeypatch.setattr(sys, "platform", "win32")
-    if value is None:
-        monkeypatch.delenv("PROGRAMDATA", raising=False)
-    else:
-        monkeypatch.setenv("PROGRAMDATA", value)
+    monkeypatch.setenv("PROGRAMDATA", r"D:\Elsewhere")  # a user could set this: not trusted
+    monkeypatch.setattr("casefile.policy._windows_program_data", lambda: r"C:\ProgramData")
     assert policy_path() == Path(r"C:\ProgramData", "Waymark", "policy.toml")
+
+
+def test_windows_program_data_falls_back_without_the_windows_api() -> None:
+    from casefile.policy import _windows_program_data
+
+    if sys.platform != "win32":
+        assert _windows_program_data() == r"C:\ProgramData"
 
 
 @pytest.mark.parametrize("variable", ["WAYMARK_POLICY", "XDG_CONFIG_HOME", "HOME", "APPDATA"])
