@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, false, or_, select
+from sqlalchemy import ColumnElement, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from casefile import audit
@@ -119,3 +119,17 @@ def grant_emergency_access(store: Store, youth_id: int, reason: str) -> datetime
                      detail=f"grant {grant.id}, {minutes} min", flagged=True)
         return grant.expires_at
 
+
+
+def emergency_grants(store: Store) -> dict[int, datetime]:
+    """The youth the signed-in supervisor reaches through emergency access now, with when that
+    access ends (empty for anyone else)."""
+    if SUPERVISOR not in store.user.roles:
+        return {}
+    with store.unit() as session:
+        rows = session.execute(
+            select(EmergencyAccess.youth_id, func.max(EmergencyAccess.expires_at))
+            .where(EmergencyAccess.staff_id == store.user.id,
+                   EmergencyAccess.expires_at > utcnow())
+            .group_by(EmergencyAccess.youth_id))
+        return {row[0]: row[1] for row in rows}

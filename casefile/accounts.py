@@ -84,10 +84,11 @@ def _clean_login(login: str) -> str:
 
 
 def _set_slot(store: Store, login: str, password: str) -> None:
+    """Give `login` a slot for `password`; the back-off for earlier wrong passwords ends."""
     def change(keys: keyfile.KeyFile) -> keyfile.KeyFile:
         keys, secret = device_secret_for_new_slots(keys, store.workstation)
-        return keys.with_slot(keyfile.staff_slot(keys, login, password, store.data_key,
-                                                 device_secret=secret))
+        return clear_failures(keys.with_slot(keyfile.staff_slot(
+            keys, login, password, store.data_key, device_secret=secret)), login)
 
     store.update_keys(change)
 

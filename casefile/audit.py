@@ -63,6 +63,7 @@ YOUTH = "youth"
 STAFF = "staff"
 MAX_DETAIL = 200
 MAX_LOGIN = 128
+MAX_PROBLEMS = 20
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def append(
     session.add(entry)
     session.flush()
     session.info["audit_tail"] = (entry.id, entry.hash)
+    session.info.setdefault("audit_first", entry.id)
     return entry
 
 
@@ -116,8 +118,10 @@ def _entries(session: Session) -> Iterator[AuditEntry]:
         yield_per=2000))
 
 
-def verify_chain(session: Session, installation_id: str, anchor: AuditAnchor | None) -> list[str]:
-    """Problems found in the chain (English, technical, no case content); empty means intact."""
+def _chain_problems(
+    session: Session, installation_id: str, anchored_id: int
+) -> tuple[list[str], int, str | None]:
+    """Walk the chain: its problems, its length, and the hash of entry `anchored_id`."""
     problems: list[str] = []
     previous, count, anchored = genesis(installation_id), 0, None
     for entry in _entries(session):
@@ -129,17 +133,28 @@ def verify_chain(session: Session, installation_id: str, anchor: AuditAnchor | N
             problems.append(f"entry {entry.id} does not follow entry {entry.id - 1}")
         if entry_hash(entry) != entry.hash:
             problems.append(f"entry {entry.id} was changed after it was written")
-        if anchor is not None and entry.id == anchor.count:
+        if entry.id == anchored_id:
             anchored = entry.hash
         previous = entry.hash
-        if len(problems) >= 20:
+        if len(problems) >= MAX_PROBLEMS:
             break
-    if anchor is not None and not problems:
-        if count < anchor.count:
-            problems.append(f"{anchor.count - count} entries are missing at the end "
-                            f"(the key file records {anchor.count})")
-        elif anchored != anchor.head:
-            problems.append(f"entry {anchor.count} does not match the key file's record")
+    return problems, count, anchored
+
+
+def verify_chain(session: Session, installation_id: str, anchor: AuditAnchor | None) -> list[str]:
+    """Problems found in the chain (English, technical, no case content); empty means intact."""
+    problems, count, anchored = _chain_problems(
+        session, installation_id, anchor.count if anchor else 0)
+    if problems:
+        return problems
+    if anchor is None:
+        if count:
+            problems.append("the key file has no record of where the audit trail ends")
+    elif count < anchor.count:
+        problems.append(f"{anchor.count - count} entries are missing at the end "
+                        f"(the key file records {anchor.count})")
+    elif anchor.count and anchored != anchor.head:
+        problems.append(f"entry {anchor.count} does not match the key file's record")
     return problems
 
 

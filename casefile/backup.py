@@ -33,19 +33,24 @@ def _fsync_file(path: Path) -> None:
 
 
 def verify_backup(path: Path, data_key: bytes) -> None:
-    connection = sqlcipher3.connect(str(path))
+    """Open `path` read-only with `data_key`; every page's HMAC and the structure must be ok."""
+    connection = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         connection.execute(key_pragma(data_key))
+        damaged = connection.execute("PRAGMA cipher_integrity_check").fetchall()
         result = connection.execute("PRAGMA integrity_check").fetchone()
     except sqlcipher3.DatabaseError as error:
         raise StoreUnavailable(path=str(path), reason=str(error)) from error
     finally:
         connection.close()
+    if damaged:
+        raise StoreUnavailable(path=str(path), reason="cipher_integrity_check")
     if result is None or result[0] != "ok":
         raise StoreUnavailable(path=str(path), reason="integrity_check")
 
 
-def _export(engine: Engine, temporary: Path, data_key: bytes) -> None:
+def export_database(engine: Engine, temporary: Path, data_key: bytes) -> None:
+    """Copy the database, encrypted with `data_key`, into the empty file `temporary`."""
     with engine.connect() as connection:
         driver = connection.connection.driver_connection
         assert driver is not None
@@ -57,7 +62,7 @@ def _export(engine: Engine, temporary: Path, data_key: bytes) -> None:
             driver.execute("DETACH DATABASE backup")
 
 
-def _is_full(error: Exception) -> bool:
+def is_full(error: Exception) -> bool:
     if isinstance(error, OSError):
         return error.errno in (errno.ENOSPC, errno.EDQUOT)
     return "full" in str(error).lower()
@@ -71,13 +76,13 @@ def export_backup(engine: Engine, target: Path, data_key: bytes) -> Path:
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     try:
         os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY_FILE))
-        _export(engine, temporary, data_key)
+        export_database(engine, temporary, data_key)
         _fsync_file(temporary)
         verify_backup(temporary, data_key)
         os.replace(temporary, target)
         fsync_dir(target.parent)
     except (OSError, sqlcipher3.Error) as error:
-        if _is_full(error):
+        if is_full(error):
             raise StorageFull() from error
         raise BackupFailed(path=str(target), reason=str(error)) from error
     finally:

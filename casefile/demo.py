@@ -22,6 +22,7 @@ from casefile import audit
 from casefile.models import Staff, Youth, utcnow
 from casefile.models.youth import CLOSED, OPEN
 from casefile.store import CASEWORKER, Store, create_store
+from casefile.workstation import Workstation, throwaway_workstation
 from casefile.youth import YouthFields
 
 DEMO_LOGIN = "demo"
@@ -192,10 +193,19 @@ def add_demo_youth(store: Store, count: int, seed: int | None = None) -> int:
     return len(rows)
 
 
-def create_demo_store(data_dir: Path, count: int, seed: int | None = None) -> Store:
-    """A new store in `data_dir` with a throwaway password, filled with `count` demo youth."""
+def create_demo_store(
+    data_dir: Path, count: int, seed: int | None = None, *,
+    workstation: Workstation | None = None, password: str | None = None,
+) -> Store:
+    """A new store in `data_dir` for account `DEMO_LOGIN`, filled with `count` demo youth.
+
+    Its device secret is kept in memory (`throwaway_workstation`) unless another workstation is
+    given, so a demo never writes a secret into the real keyring. Without `password`, a random
+    one that nobody knows.
+    """
     store, _recovery_key = create_store(
-        data_dir, DEMO_LOGIN, DEMO_DISPLAY_NAME, secrets.token_urlsafe(32)
+        data_dir, DEMO_LOGIN, DEMO_DISPLAY_NAME, password or secrets.token_urlsafe(32),
+        workstation=workstation or throwaway_workstation(),
     )
     try:
         add_demo_youth(store, count, seed)

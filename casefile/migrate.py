@@ -39,6 +39,15 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def known_revision(revision: str) -> bool:
+    """Whether this version of Waymark knows `revision` (an unknown one is from a newer Waymark)."""
+    try:
+        ScriptDirectory.from_config(_config()).get_revision(revision)
+    except CommandError:
+        return False
+    return True
+
+
 def needs_upgrade(engine: Engine) -> bool:
     """Whether migrations are pending; raises NewerDatabase for an unknown (newer) revision."""
     current = current_revision(engine)

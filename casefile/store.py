@@ -104,7 +104,7 @@ class Store:
                     yield session
                 tail: tuple[int, str] | None = session.info.get("audit_tail")
                 if tail is not None:
-                    self._anchor(session, tail)
+                    self._anchor(session, tail, session.info["audit_first"])
         except StaleDataError as error:
             raise EditConflict() from error
         except OperationalError as error:
@@ -117,13 +117,16 @@ class Store:
         except DatabaseError as error:
             raise StoreUnavailable(path=str(self.paths.database), reason=str(error.orig)) from error
 
-    def _anchor(self, session: Session, tail: tuple[int, str]) -> None:
+    def _anchor(self, session: Session, tail: tuple[int, str], first: int) -> None:
         """Move the key file's anchor forward to `tail`, unless the anchored entry was altered
-        (then the anchor stays where it is, as evidence for `verify`)."""
+        or the anchor was removed while entries existed (then the key file stays as it is, as
+        evidence for `verify`). Only a key file from before the audit trail has no anchor."""
         count, head = tail
 
         def moved(keys: keyfile.KeyFile) -> keyfile.KeyFile:
             anchor = keys.audit
+            if anchor is None and first != 1:
+                return keys
             if anchor is not None and anchor.count >= count:
                 return keys
             if not keyfile.anchor_is_authentic(keys, self.data_key):
@@ -189,6 +192,8 @@ def create_store(
     keys, device_secret = device_secret_for_new_slots(keyfile.new_key_file(), workstation)
     keys = keys.with_slot(keyfile.staff_slot(keys, login, password, data_key, kdf, device_secret))
     keys = keys.with_slot(keyfile.recovery_slot(keys, recovery_key, data_key, kdf))
+    keys = replace(keys, audit=keyfile.make_anchor(
+        keys, data_key, 0, audit.genesis(keys.installation_id)))  # an empty trail, anchored
     _create_private_file(paths.creating)
     engine = make_engine(paths.creating, data_key, new=True)
     try:

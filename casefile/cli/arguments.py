@@ -8,22 +8,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from casefile.cli.backups import add_backup_commands
 from casefile.cli.commands import run_demo, run_init, run_verify
+from casefile.cli.grammar import clean_login as _login
+from casefile.cli.grammar import escape_help as _help
+from casefile.cli.users import add_user_commands
 from casefile.paths import default_data_dir
 from i18n import _
 
 MAX_DEMO_YOUTH = 100_000
-
-
-def _help(text: str) -> str:
-    """argparse treats % in help as formatting; translations and paths may contain one."""
-    return text.replace("%", "%%")
-
-
-def _login(value: str) -> str:
-    if not value.strip():
-        raise argparse.ArgumentTypeError(_("a sign-in name cannot be blank"))
-    return value.strip()
 
 
 def _youth_count(value: str) -> int:
@@ -67,8 +60,8 @@ def _add_demo(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 def _add_verify(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     verify = commands.add_parser(
-        "verify", help=_help(_("check the database and its encryption for damage "
-                               "(needs --as LOGIN); exit 1 on failure")))
+        "verify", help=_help(_("check the database, its encryption and the audit trail for "
+                               "damage or tampering (needs --as LOGIN); exit 1 on failure")))
     verify.set_defaults(run=run_verify, needs_login=True)
 
 
@@ -86,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                      title=_("commands"))
     _add_init(commands)
+    add_user_commands(commands)
     _add_demo(commands)
     _add_verify(commands)
+    add_backup_commands(commands)
     return parser

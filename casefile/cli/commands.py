@@ -21,9 +21,19 @@ def data_dir(args: argparse.Namespace) -> Path:
     return folder if folder is not None else default_data_dir()
 
 
-def _unlock(args: argparse.Namespace) -> Store:
+def unlock(args: argparse.Namespace) -> Store:
+    """Sign in as --as LOGIN with the first password on standard input (or typed)."""
     login: str = args.login
     return open_store(data_dir(args), login, read_password(login))
+
+
+def unlock_admin(args: argparse.Namespace) -> Store:
+    """Sign in as --as LOGIN, who must be an administrator."""
+    store = unlock(args)
+    if ADMIN not in store.user.roles:
+        store.close()
+        raise AdministratorsOnly()
+    return store
 
 
 def _show_recovery_key(recovery_key: str, folder: Path) -> None:
@@ -54,10 +64,8 @@ def run_init(args: argparse.Namespace) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     """Add synthetic youth, for training and for trying Waymark out."""
-    store = _unlock(args)
+    store = unlock_admin(args)
     try:
-        if ADMIN not in store.user.roles:
-            raise AdministratorsOnly()
         added = add_demo_youth(store, args.youth, args.seed)
     finally:
         store.close()
@@ -77,7 +85,7 @@ def _report(result: CheckResult) -> None:
 
 def run_verify(args: argparse.Namespace) -> int:
     """Run every integrity check; exit 1 when any fails."""
-    store = _unlock(args)
+    store = unlock(args)
     try:
         results = run_checks(store)
     finally:

@@ -1,4 +1,5 @@
-"""Errors only the command line raises: about typed passwords and who may run a command."""
+"""Errors only the command line raises: about typed secrets, accounts named and who may run a
+command."""
 
 from __future__ import annotations
 
@@ -12,6 +13,14 @@ class NoPassword(WaymarkError):
 
 class EmptyPassword(WaymarkError):
     message = N_("The password is empty. Nothing was changed.")
+
+
+class NoRecoveryKey(WaymarkError):
+    message = N_("No recovery key was given. Nothing was changed.")
+
+
+class UnknownAccount(WaymarkError):
+    message = N_("There is no account with the sign-in name {login}. Nothing was changed.")
 
 
 class PasswordsDiffer(WaymarkError):

@@ -56,7 +56,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace | int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        if args.needs_login and not args.login:
+        needs_login = args.needs_login(args) if callable(args.needs_login) else args.needs_login
+        if needs_login and not args.login:
             parser.error(_("{command} needs --as LOGIN, the person whose password unlocks "
                            "the store.").format(command=args.command))
     except SystemExit as finished:
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     os.umask(OWNER_ONLY_UMASK)  # every file this process creates is the owner's alone
     set_language(_environment_language() or "en")
     try:
-            return _run(argv)
+        return _run(argv)
     except WaymarkError as error:
         return _fail(error.user_message())
     except KeyboardInterrupt:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import getpass
 import sys
 
-from casefile.cli.errors import EmptyPassword, NoPassword, PasswordsDiffer
+from casefile.cli.errors import EmptyPassword, NoPassword, NoRecoveryKey, PasswordsDiffer
 from casefile.errors import MIN_PASSWORD_LENGTH, PasswordTooShort
 from i18n import _
 
@@ -64,3 +64,14 @@ def read_new_password(login: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise PasswordTooShort()
     return password
+
+
+def read_recovery_key() -> str:
+    """The recovery key: the next line of standard input, or typed (hidden) at a prompt."""
+    try:
+        typed = _line_from_stdin() if not _from_terminal() else _prompt(_("Recovery key: "))
+    except NoPassword:
+        raise NoRecoveryKey() from None
+    if not typed.strip():
+        raise NoRecoveryKey()
+    return typed

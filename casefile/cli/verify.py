@@ -1,5 +1,4 @@
-"""The checks behind `waymark-admin verify`, as a list so that new ones (the audit hash chain)
-are one more entry.
+"""The checks behind `waymark-admin verify`, as a list so that a new one is one more entry.
 
 Each check returns the problems it found, as short lines about pages and indexes (never case
 content); an empty list means it passed. A check that cannot even read the database fails with
@@ -14,8 +13,10 @@ from dataclasses import dataclass
 import sqlcipher3
 from sqlalchemy.exc import DBAPIError
 
+from casefile import audit, keyfile
+from casefile.errors import WaymarkError
 from casefile.store import Store
-from i18n import N_
+from i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,24 @@ def database_integrity(store: Store) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+def audit_chain(store: Store) -> list[str]:
+    """The audit trail's hash chain against the key file's anchor: finds entries edited, deleted
+    or cut off the end, and an anchor that was not written with this store's data key."""
+    keys = keyfile.read_key_file(store.paths.keys)
+    problems = [] if keyfile.anchor_is_authentic(keys, store.data_key) else [
+        _("the key file's record of the audit trail was not written by Waymark")]
+    try:
+        with store.unit() as session:
+            problems += audit.verify_chain(session, store.installation_id, keys.audit)
+    except (ValueError, TypeError) as error:  # a column edited into something unreadable
+        problems.append(_("an entry cannot be read ({kind})").format(kind=type(error).__name__))
+    return problems
+
+
 CHECKS: tuple[Check, ...] = (
     Check(N_("Encryption (cipher_integrity_check)"), cipher_integrity),
     Check(N_("Database structure (integrity_check)"), database_integrity),
+    Check(N_("Audit trail (hash chain)"), audit_chain),
 )
 
 
@@ -66,6 +82,8 @@ def run_check(store: Store, check: Check) -> CheckResult:
         problems = [str(error.orig)]
     except sqlcipher3.Error as error:
         problems = [str(error)]
+    except WaymarkError as error:
+        problems = [error.user_message()]
     return CheckResult(check.title, problems)
 
 

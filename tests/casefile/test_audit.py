@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -94,5 +95,21 @@ def test_tampering_is_found_even_after_more_entries(
     reopened = open_store(data_dir, ADMIN_LOGIN, ADMIN_PASSWORD)
     try:
         assert problems(reopened)  # ...but the anchor did not move past the damage
+    finally:
+        reopened.close()
+
+
+def test_removing_the_anchor_from_the_key_file_is_found(store: Store, data_dir: Path) -> None:
+    create_youth(store, YouthFields(legal_name="Someone"))
+    store.update_keys(lambda keys: dataclasses.replace(keys, audit=None))
+    with store.engine.begin() as connection:
+        connection.execute(text("DELETE FROM audit_entry WHERE id = "
+                                "(SELECT max(id) FROM audit_entry)"))
+    store.close()
+    reopened = open_store(data_dir, ADMIN_LOGIN, ADMIN_PASSWORD)
+    try:
+        assert keyfile.read_key_file(data_dir / KEYS_NAME).audit is None  # not re-anchored
+        assert problems(reopened) == [
+            "the key file has no record of where the audit trail ends"]
     finally:
         reopened.close()

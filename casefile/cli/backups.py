@@ -1,0 +1,75 @@
+"""`waymark-admin backup FILE` and `restore FILE`, a thin shell over casefile.restore.
+
+`restore` into an empty data folder (a new workstation) reads the recovery key and then a new
+password for `--as LOGIN`; into an existing store it reads the password of `--as LOGIN`, who must
+be an administrator.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from casefile.cli.commands import data_dir, unlock_admin
+from casefile.cli.grammar import escape_help
+from casefile.cli.secrets import read_new_password, read_recovery_key
+from casefile.paths import StorePaths, StoreState
+from casefile.restore import (
+    FolderNotEmpty,
+    check_backup_file,
+    make_backup,
+    restore_backup,
+    restore_to_new_workstation,
+)
+from i18n import _
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    target = Path(args.file).absolute()
+    store = unlock_admin(args)
+    try:
+        make_backup(store, target)
+    finally:
+        store.close()
+    print(_("Wrote the encrypted backup {path}. The recovery key or an administrator's password "
+            "for this store is needed to restore it.").format(path=target))
+    return 0
+
+
+def _restore_here(args: argparse.Namespace, source: Path, folder: Path) -> int:
+    recovery_key = read_recovery_key()
+    password = read_new_password(args.login)
+    restore_to_new_workstation(source, folder, args.login, recovery_key, password).close()
+    print(_("Restored the backup into {folder}. {login} can sign in with the new password; "
+            "anyone else who cannot sign in here needs a password reset.")
+          .format(folder=folder, login=args.login))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    source, folder = Path(args.file).absolute(), data_dir(args)
+    check_backup_file(source)  # a damaged or newer file is refused before any secret is asked
+    state = StorePaths(folder).state()
+    if state is StoreState.NEW:
+        return _restore_here(args, source, folder)
+    if state is not StoreState.READY:
+        raise FolderNotEmpty(folder=str(folder))
+    kept = restore_backup(unlock_admin(args), source)
+    print(_("Restored the backup. The database as it was just before is kept in {path}.")
+          .format(path=kept))
+    return 0
+
+
+def add_backup_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `backup FILE` and `restore FILE` to the command-line grammar."""
+    backup = commands.add_parser("backup", help=escape_help(_(
+        "write an encrypted, verified backup to a new FILE (needs --as LOGIN of an "
+        "administrator)")))
+    backup.add_argument("file", metavar="FILE", help=escape_help(_(
+        "where to write the backup; an existing file is never replaced")))
+    backup.set_defaults(run=run_backup, needs_login=True)
+    restore = commands.add_parser("restore", help=escape_help(_(
+        "restore a backup (needs --as LOGIN): into an empty data folder with the recovery key "
+        "and a new password for LOGIN, or over this store with an administrator's password")))
+    restore.add_argument("file", metavar="FILE", help=escape_help(_("the backup to restore")))
+    restore.set_defaults(run=run_restore, needs_login=True)
