@@ -90,6 +90,7 @@ def main() -> int:
 
     from casefile.demo import add_demo_youth
     from casefile.store import create_store
+    from casefile.workstation import throwaway_workstation
     from desktop.translation import LanguageSwitcher
     from desktop.workspace.workspace import Workspace
 
@@ -98,7 +99,9 @@ def main() -> int:
     switcher.switch("en")
     folder = Path(tempfile.mkdtemp(prefix="waymark-bench-"))
     password = "benchmark password"
-    store, _key = create_store(folder, "demo-bench", "Bench Caseworker", password)
+    # A throwaway workstation: the benchmark never writes a secret into the real keyring.
+    store, _key = create_store(folder, "demo-bench", "Bench Caseworker", password,
+                               workstation=throwaway_workstation())
     started = time.perf_counter()
     add_demo_youth(store, args.youth, seed=1)
     print(f"setup: {args.youth} demo youth in {time.perf_counter() - started:.1f} s")
