@@ -10,7 +10,6 @@ environment-variable or per-user override.
 from __future__ import annotations
 
 import sys
-import tomllib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -113,6 +112,8 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _parse(raw: bytes, source: Path) -> Policy:
+    import tomllib  # only when there is a file: its import is a noticeable part of a cold start
+
     try:
         doc = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:

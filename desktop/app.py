@@ -6,16 +6,26 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QApplication
 
+from casefile.errors import WaymarkError
 from casefile.paths import StorePaths, StoreState, default_data_dir
 from desktop.shell import Shell
 from desktop.translation import LanguageSwitcher
-from i18n import _, normalize_language
+from i18n import N_, _, normalize_language
+
+if TYPE_CHECKING:  # imported where used: the sign-in window must appear as fast as possible
+    from casefile.policy import Policy
+    from casefile.store import Store
+    from casefile.workstation import Workstation
+    from desktop.locking.guard import LockGuard
+    from desktop.workspace.workspace import WorkspaceState
 
 DEMO_YOUTH = 250
+DEMO_PASSWORD = "practice"  # the demo's made-up account, shown on its lock screen
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -27,34 +37,113 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-class Controller:
-    """Leads from start-up to the workspace: setup or sign-in, or a problem page."""
+class Controller(QObject):
+    """Leads from start-up to the workspace (setup or sign-in, or a problem page), and locks and
+    unlocks it.
+
+    The keyring is looked for only when first needed (it costs ~80 ms to import), so the
+    sign-in window appears without waiting for it; a policy that requires a keyring is the
+    exception, since Waymark must refuse to start without one.
+    """
 
     def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
         self.shell = shell
+        self.policy: Policy | None = None
+        self.workstation: Workstation | None = None
+        self._guard: LockGuard | None = None
+        self._locked_login: str | None = None
+        self._snapshot: WorkspaceState | None = None
+        self._demo_password = ""
+        shell.sign_in_needed.connect(self.start)
+        shell.lock_action.triggered.connect(self.lock)
 
     def start(self) -> None:
+        if not self._load_policy():
+            return
         paths = StorePaths(self.shell.data_dir)
         problem = paths.missing_file()
         if problem is not None:
             self.shell.show_problem(problem)
+        elif self._policy().keyring_required and self._find_workstation() is None:
+            return
         elif paths.state() is StoreState.NEW:
             self.shell.show_setup(self._create).created.connect(self._created)
         else:
-            self.shell.show_login(self._sign_in).signed_in.connect(self._open_workspace)
+            self._show_login()
+
+    def _show_login(self) -> None:
+        page = self.shell.show_login(self._sign_in, self._policy().agency_name)
+        page.signed_in.connect(self._signed_in)
+        page.recovery_requested.connect(self.start_recovery)
+
+    def start_recovery(self) -> None:
+        page = self.shell.show_recovery(self._recover)
+        page.recovered.connect(self._signed_in)
+        page.back_requested.connect(self.start)
 
     def start_demo(self) -> None:
+        """A throwaway store whose device secret lives in memory, never in the real keyring."""
         from casefile.demo import create_demo_store
+        from casefile.workstation import throwaway_workstation
 
-        store = create_demo_store(self.shell.data_dir, DEMO_YOUTH)
+        if not self._load_policy():
+            return
+        self.workstation = throwaway_workstation(self._policy())
+        self._demo_password = DEMO_PASSWORD
+        store = create_demo_store(self.shell.data_dir, DEMO_YOUTH, workstation=self.workstation,
+                                  password=DEMO_PASSWORD)
         self._open_workspace(store)
 
+    # the agency policy and the keyring
+    def _policy(self) -> Policy:
+        assert self.policy is not None
+        return self.policy
+
+    def _load_policy(self) -> bool:
+        from casefile.policy import load_policy
+
+        try:
+            self.policy = load_policy()
+        except WaymarkError as error:
+            self.shell.show_problem(error)
+            return False
+        self.shell.apply_policy(self.policy)
+        return True
+
+    def _workstation(self) -> Workstation:
+        """The policy and keyring of this workstation; raises KeyringRequired, PolicyInvalid."""
+        if self.workstation is None:
+            from casefile import workstation
+
+            self.workstation = workstation.current_workstation()
+            if self.workstation.policy != self.policy:
+                self.policy = self.workstation.policy
+                self.shell.apply_policy(self.policy)
+        return self.workstation
+
+    def _checked_workstation(self) -> Workstation:
+        """The workstation; when Waymark cannot run here, the problem page and the error."""
+        try:
+            return self._workstation()
+        except WaymarkError as error:
+            self.shell.show_problem(error)
+            raise
+
+    def _find_workstation(self) -> Workstation | None:
+        try:
+            return self._checked_workstation()
+        except WaymarkError:
+            return None
+
+    # signing in
     def _create(self, login: str, name: str, password: str) -> object:
         from casefile.store import create_store
 
-        return create_store(self.shell.data_dir, login, name, password)
+        workstation = self._checked_workstation()
+        return create_store(self.shell.data_dir, login, name, password, workstation=workstation)
 
-    def _created(self, result: tuple[object, str]) -> None:
+    def _created(self, result: tuple[Store, str]) -> None:
         store, recovery_key = result
         page = self.shell.show_recovery_key(recovery_key)
         page.done.connect(lambda: self._open_workspace(store))
@@ -62,12 +151,85 @@ class Controller:
     def _sign_in(self, login: str, password: str) -> object:
         from casefile.store import open_store
 
-        return open_store(self.shell.data_dir, login, password)
+        workstation = self._checked_workstation()
+        return open_store(self.shell.data_dir, login, password, workstation=workstation)
 
-    def _open_workspace(self, store: object) -> None:
+    def _recover(self, login: str, recovery_key: str, new_password: str) -> object:
+        from desktop.operations.accounts import recover_with_key
+
+        self._checked_workstation()
+        return recover_with_key(self.shell.data_dir, login, recovery_key, new_password)
+
+    def _signed_in(self, store: Store) -> None:
+        """Someone signed in from the sign-in page: their own workspace, and where they were
+        when Waymark locked if it was they who locked it."""
+        state, self._snapshot, self._locked_login = self._snapshot, None, None
+        if state is not None and state.owner_id != store.user.id:
+            state = None
+        self._open_workspace(store, state)
+
+    def _open_workspace(self, store: Store, state: WorkspaceState | None = None) -> None:
+        from desktop.locking.guard import LockGuard
         from desktop.workspace.workspace import Workspace
 
-        self.shell.show_workspace(Workspace(store, demo=self.shell.demo))  # type: ignore[arg-type]
+        workspace = Workspace(store, demo=self.shell.demo)
+        self.shell.show_workspace(workspace)
+        if state is not None:
+            workspace.restore(state)
+        if self._guard is None:
+            self._guard = LockGuard(self.shell)
+            self._guard.lock_requested.connect(self.lock)
+        self._guard.arm(store.workstation.policy.idle_minutes)
+
+    # locking
+    def lock(self) -> None:
+        """Hide everything at once: save, remember where the person was, audit, close dialogs,
+        delete the workspace, close the store (engine and key), clear Waymark's clipboard."""
+        from desktop.locking.guard import close_other_windows
+
+        workspace = self.shell.workspace
+        if workspace is None or not workspace.store.is_open:  # setup, sign-in, locked, closed
+            return
+        assert self._guard is not None
+        self._guard.disarm()
+        close_other_windows(self.shell)
+        state = workspace.snapshot()
+        store = workspace.store
+        self._record_lock(store)
+        self._snapshot, self._locked_login = state, store.user.login
+        page = self.shell.show_lock(self._unlock, self._demo_password)
+        page.unlocked.connect(self._unlocked)
+        page.switch_user.connect(self._show_login)
+        store.close()
+        self._guard.clipboard.clear()
+
+    @staticmethod
+    def _record_lock(store: Store) -> None:
+        from casefile import audit
+
+        try:
+            with store.unit() as session:
+                store.record(session, audit.LOCK)
+        except WaymarkError:
+            pass  # a full disk must not keep the screen from locking
+
+    def _unlock(self, password: str) -> object:
+        from casefile import audit
+        from casefile.errors import WrongPassword
+        from casefile.store import open_store
+
+        assert self._locked_login is not None
+        try:
+            return open_store(self.shell.data_dir, self._locked_login, password,
+                              workstation=self._checked_workstation(), action=audit.UNLOCK)
+        except WrongPassword:
+            raise WaymarkError(N_(
+                "That password does not unlock Waymark. If you are not the person who was "
+                "using it, choose Sign in as someone else.")) from None
+
+    def _unlocked(self, store: Store) -> None:
+        state, self._snapshot, self._locked_login = self._snapshot, None, None
+        self._open_workspace(store, state)
 
 
 def _system_language() -> str:

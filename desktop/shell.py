@@ -9,21 +9,29 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolButton, QWidget
 
 from casefile.errors import WaymarkError
+from desktop.admin.menus import AccountMenus
+from desktop.locking.activity import HIDE_KEYS
 from desktop.pages.login import LoginPage
 from desktop.translation import LanguageSwitcher, RetranslateMixin
 from i18n import LANGUAGES, _, current_language
 
 if TYPE_CHECKING:  # imported where used: sign-in must appear as fast as possible
+    from casefile.policy import HelpLine, Policy
+    from desktop.locking.page import LockPage
     from desktop.pages.problem import ProblemPage
+    from desktop.pages.recovery import RecoveryPage
     from desktop.pages.setup import RecoveryKeyPage, SetupPage
     from desktop.workspace.workspace import Workspace
 
 
 class Shell(RetranslateMixin, QMainWindow):
+    sign_in_needed = Signal()  # the store was closed for good (a restore): show sign-in again
+
     def __init__(self, switcher: LanguageSwitcher, data_dir: Path, demo: bool = False) -> None:
         super().__init__()
         self.setObjectName("waymark-main-window")
@@ -39,6 +47,18 @@ class Shell(RetranslateMixin, QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_menu = QMenu(self)
+        self.lock_action = QAction(self)  # quick-hide: lock at once, show a neutral screen
+        self.lock_action.setObjectName("hide-screen")
+        self.lock_action.setShortcut(QKeySequence(HIDE_KEYS))
+        self.lock_action.setEnabled(False)
+        self.file_menu.addAction(self.lock_action)
+        self.file_menu.addSeparator()
+        self.hide_button = QToolButton()
+        self.hide_button.setObjectName("hide-screen-button")
+        self.hide_button.setDefaultAction(self.lock_action)
+        self.hide_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.hide_button.setVisible(False)
+        self.menuBar().setCornerWidget(self.hide_button)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -55,23 +75,50 @@ class Shell(RetranslateMixin, QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[lang.code] = action
         self.help_menu = QMenu(self)
+        self.help_lines: tuple[HelpLine, ...] = ()
+        self.help_lines_action = QAction(self)
+        self.help_lines_action.setObjectName("help-lines")
+        self.help_lines_action.setVisible(False)
+        self.help_lines_action.triggered.connect(self._show_help_lines)
+        self.help_menu.addAction(self.help_lines_action)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
         self.help_menu.addAction(self.about_action)
         for menu in (self.file_menu, self.language_menu, self.help_menu):
             self.menuBar().addMenu(menu)
+        self.account_menus = AccountMenus(self)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Waymark — demo") if self.demo else "Waymark")
         self.file_menu.setTitle(_("&Waymark"))
         self.quit_action.setText(_("&Quit"))
+        self.lock_action.setText(_("&Hide screen"))
+        self.lock_action.setToolTip(_("Lock Waymark now and show a neutral screen ({keys})").format(
+            keys=self.lock_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        self.hide_button.setAccessibleName(_("Hide screen"))
+        self.help_lines_action.setText(_("Help &lines…"))
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About Waymark"))
+        self.account_menus.retranslate_ui()
         self.language_actions[current_language()].setChecked(True)
 
     def switch(self, code: str) -> None:
         self._switcher.switch(code)
+
+    def apply_policy(self, policy: Policy) -> None:
+        """Offer only the agency's languages (switching away from any other) and its help lines."""
+        for code, action in self.language_actions.items():
+            action.setVisible(code in policy.languages)
+        if current_language() not in policy.languages:
+            self.switch(policy.languages[0])
+        self.help_lines = policy.help_lines
+        self.help_lines_action.setVisible(bool(policy.help_lines))
+
+    def _show_help_lines(self) -> None:
+        from desktop.help_lines import HelpLinesDialog
+
+        HelpLinesDialog(self.help_lines, self).open()
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -85,6 +132,11 @@ class Shell(RetranslateMixin, QMainWindow):
         old = self.pages.currentWidget()
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
+        self.account_menus.show_for(self.workspace.store if page is self.workspace else None)
+        if old is not None and old is self.workspace:
+            self.workspace = None
+        self.lock_action.setEnabled(page is self.workspace)
+        self.hide_button.setVisible(page is self.workspace)
         if old is not None:
             self.pages.removeWidget(old)
             old.deleteLater()
@@ -103,8 +155,23 @@ class Shell(RetranslateMixin, QMainWindow):
         self._show(page)
         return page
 
-    def show_login(self, sign_in: Callable[[str, str], object]) -> LoginPage:
-        page = LoginPage(sign_in)
+    def show_login(self, sign_in: Callable[[str, str], object], agency_name: str = "") -> LoginPage:
+        page = LoginPage(sign_in, agency_name)
+        self._show(page)
+        return page
+
+    def show_recovery(self, recover: Callable[[str, str, str], object]) -> RecoveryPage:
+        from desktop.pages.recovery import RecoveryPage
+
+        page = RecoveryPage(recover)
+        self._show(page)
+        return page
+
+    def show_lock(self, unlock: Callable[[str], object], demo_password: str = "") -> LockPage:
+        """Replace the workspace (deleted with every case widget in it) by the lock screen."""
+        from desktop.locking.page import LockPage
+
+        page = LockPage(unlock, demo_password)
         self._show(page)
         return page
 
@@ -119,6 +186,15 @@ class Shell(RetranslateMixin, QMainWindow):
     def show_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self._show(workspace)
+
+    def sign_out(self) -> None:
+        """Close the store and ask for the sign-in page again (after a restore)."""
+        if self.workspace is not None:
+            if self.workspace.store.is_open:
+                self.workspace.finish()
+                self.workspace.store.close()
+            self.workspace = None
+        self.sign_in_needed.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:

@@ -20,14 +20,18 @@ OUT = ROOT / "docs" / "screenshots"
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from casefile import access, accounts, youth  # noqa: E402
 from casefile.demo import add_demo_youth  # noqa: E402
-from casefile.store import create_store  # noqa: E402
+from casefile.store import Store, create_store, open_store  # noqa: E402
+from casefile.workstation import throwaway_workstation  # noqa: E402
 from desktop.app import Controller  # noqa: E402
 from desktop.shell import Shell  # noqa: E402
 from desktop.translation import LanguageSwitcher  # noqa: E402
 from i18n import LANGUAGES  # noqa: E402
+
+PASSWORD = "screenshots only"
 
 
 def settle(ms: int = 50) -> None:
@@ -39,6 +43,77 @@ def settle(ms: int = 50) -> None:
 def grab(shell: Shell, name: str, code: str) -> None:
     settle()
     shell.grab().save(str(OUT / f"{name}-{code}.png"))
+
+
+def _admin_store(data: Path) -> tuple[list[Store], int]:
+    """A team: Ada (administrator), Sue (supervisor and administrator), Cam on Sue's team, Ian
+    (administrator only), and Jordan, a youth outside Sue's team. Returns stores for Sue and Ian."""
+    workstation = throwaway_workstation()
+    ada, _key = create_store(data, "ada", "Ada Admin", PASSWORD, workstation=workstation)
+    sue = accounts.add_account(ada, "sue", "Sue Supervisor", {"supervisor", "admin"}, PASSWORD)
+    accounts.add_account(ada, "cam", "Cam Caseworker", {"caseworker"}, PASSWORD, sue)
+    accounts.add_account(ada, "ian", "Ian IT", {"admin"}, PASSWORD)
+    add_demo_youth(ada, 12, seed=5)
+    jordan = youth.create_youth(ada, youth.YouthFields(legal_name="Jordan Sample")).id
+    ada.close()
+    cam = open_store(data, "cam", PASSWORD, workstation)
+    add_demo_youth(cam, 6, seed=7)
+    cam.close()
+    sue_store = open_store(data, "sue", PASSWORD, workstation)
+    access.grant_emergency_access(sue_store, jordan, "Police called; the caseworker is away.")
+    return [sue_store, open_store(data, "ian", PASSWORD, workstation)], jordan
+
+
+def _grab_dialog(dialog: QWidget, name: str, code: str) -> None:
+    dialog.resize(dialog.sizeHint().expandedTo(dialog.size()))
+    settle()
+    dialog.grab().save(str(OUT / f"{name}-{code}.png"))
+    dialog.close()
+
+
+def admin_screens(switcher: LanguageSwitcher, data: Path) -> None:
+    """Accounts, passwords, status, audit trail, emergency access, recovery and admin-only."""
+    from desktop.workspace.workspace import Workspace
+
+    (sue, ian), jordan = _admin_store(data)
+    for lang in LANGUAGES:
+        switcher.switch(lang.code)
+        shell = Shell(switcher, data)
+        shell.resize(1100, 700)
+        shell.show()
+        shell.show_recovery(lambda login, key, password: None)
+        grab(shell, "recovery-sign-in", lang.code)
+        shell.show_workspace(Workspace(ian))
+        grab(shell, "admin-only", lang.code)
+        shell.show_workspace(Workspace(sue))
+        assert shell.workspace is not None
+        shell.workspace.show_emergency(jordan)
+        grab(shell, "emergency-banner", lang.code)
+        menus = shell.account_menus
+        for action, name in ((menus.change_password, "change-password"),
+                             (menus.accounts_action, "staff-accounts"),
+                             (menus.status_action, "status-and-backups"),
+                             (menus.audit_action, "audit-trail"),
+                             (menus.emergency_action, "emergency-access")):
+            action.trigger()
+            assert menus.dialog is not None
+            if name == "staff-accounts":
+                accounts_dialog = menus.dialog
+                accounts_dialog.table.selectRow(1)  # type: ignore[attr-defined]
+                _grab_dialog(accounts_dialog, name, lang.code)
+                accounts_dialog.add_account()  # type: ignore[attr-defined]
+                _grab_dialog(accounts_dialog.child, "add-account", lang.code)  # type: ignore[attr-defined]
+                accounts_dialog.reset_password()  # type: ignore[attr-defined]
+                _grab_dialog(accounts_dialog.child, "reset-password", lang.code)  # type: ignore[attr-defined]
+                continue
+            if name == "emergency-access":
+                menus.dialog.reason.setPlainText("Police called; the caseworker is away.")  # type: ignore[attr-defined]
+                menus.dialog.name.setText("sam")  # type: ignore[attr-defined]
+            _grab_dialog(menus.dialog, name, lang.code)
+        shell.workspace = None  # keep the stores open for the next language
+        shell.close()
+    sue.close()
+    ian.close()
 
 
 def main() -> int:
@@ -77,6 +152,7 @@ def main() -> int:
         shell.workspace = None  # keep the store open for the next language
         shell.close()
     store.close()
+    admin_screens(switcher, folder / "admin")
     print(f"wrote {len(list(OUT.glob('*.png')))} screenshots to {OUT}")
     return 0
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from casefile.errors import WaymarkError
+from casefile.errors import DeviceSecretLost, DeviceSecretUnavailable, WaymarkError
 from desktop.forms import (
     centered_column,
     heading,
@@ -26,6 +26,7 @@ class LoginPage(RetranslateMixin, QWidget):
     """Asks for a sign-in name and password; `sign_in` raises WaymarkError when they are wrong."""
 
     signed_in = Signal(object)
+    recovery_requested = Signal()
 
     def __init__(self, sign_in: SignIn, agency_name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -43,6 +44,11 @@ class LoginPage(RetranslateMixin, QWidget):
         self.submit.setObjectName("sign-in")
         self.submit.setDefault(True)
         self.message = message_label()
+        self.forgot = QLabel()
+        self.forgot.setWordWrap(True)
+        self.recover = QPushButton()
+        self.recover.setObjectName("use-recovery-key")
+        self.recover.clicked.connect(self.recovery_requested)
         form = QFormLayout()
         self.login_label = labelled_row(form, self.login)
         self.password_label = labelled_row(form, self.password)
@@ -59,6 +65,9 @@ class LoginPage(RetranslateMixin, QWidget):
         inner.addLayout(form)
         inner.addWidget(self.message)
         inner.addWidget(self.submit, alignment=Qt.AlignmentFlag.AlignRight)
+        inner.addSpacing(24)
+        inner.addWidget(self.forgot)
+        inner.addWidget(self.recover, alignment=Qt.AlignmentFlag.AlignLeft)
         centered_column(self, inner, 460)
         self.agency_label.setVisible(bool(self._agency))
 
@@ -68,6 +77,8 @@ class LoginPage(RetranslateMixin, QWidget):
         set_label(self.password_label, self.password, _("&Password"))
         self.submit.setText(_("Sign in"))
         self.submit.setAccessibleName(_("Sign in"))
+        self.forgot.setText(_("Forgot your password, or moved to another computer?"))
+        self.recover.setText(_("Use the &recovery key"))
         self.message.setText(self._error.user_message() if self._error else "")
 
     def showEvent(self, event: object) -> None:
@@ -92,5 +103,8 @@ class LoginPage(RetranslateMixin, QWidget):
     def _show_error(self, error: WaymarkError) -> None:
         self._error = error
         self.message.setText(error.user_message())
+        if isinstance(error, DeviceSecretLost | DeviceSecretUnavailable):
+            self.recover.setFocus()  # the way forward is the recovery key
+            return
         self.password.selectAll()
         self.password.setFocus()

@@ -6,7 +6,7 @@ into `data()` for every comparison, which is far too slow for a caseload of 10,0
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import IntEnum
 from typing import Any
 
@@ -61,6 +61,7 @@ class YouthListModel(QAbstractTableModel):
         self._order: list[int] = []  # every row, in the current sort order
         self._visible: list[int] = []  # the rows matching the query, in sort order
         self._query = ""
+        self.emergency: dict[int, datetime] = {}  # youth open through emergency access, until
         self._sort = (Column.NAME, Qt.SortOrder.AscendingOrder)
         self.today = date.today()
 
@@ -178,6 +179,8 @@ class YouthListModel(QAbstractTableModel):
 
     def _text(self, column: Column, row: YouthSummary) -> str:
         if column == Column.NAME:
+            if row.id in self.emergency:
+                return _("{name} (emergency access)").format(name=row.display_name)
             return row.display_name
         if column == Column.BIRTH:
             return format_date(row.date_of_birth)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -61,6 +62,7 @@ class YouthProfile(RetranslateMixin, QWidget):
         self.caseworker_id.addItem("", None)
         for person in caseworkers:
             self.caseworker_id.addItem(person.display_name, person.id)
+        self._choosable = self.caseworker_id.count()  # more: a caseworker outside the team
         self.review_due_on = DateField()
         self.placement_notes = QPlainTextEdit()
         self.placement_notes.setTabChangesFocus(True)
@@ -69,6 +71,10 @@ class YouthProfile(RetranslateMixin, QWidget):
         self.status_button = QPushButton()
         self.save_state = message_label()
         self.save_state.setObjectName("save-state")
+        self.emergency_banner = message_label()
+        self.emergency_banner.setObjectName("emergency-banner")
+        self.emergency_banner.setStyleSheet("background: #fde7e4; padding: 6px; font-weight: bold;")
+        self.emergency_banner.setVisible(False)
         for name in EDITABLE:
             getattr(self, name).setObjectName(name)
 
@@ -90,6 +96,7 @@ class YouthProfile(RetranslateMixin, QWidget):
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.emergency_banner)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.save_state)
 
@@ -118,6 +125,8 @@ class YouthProfile(RetranslateMixin, QWidget):
             set_label(self.labels[name], getattr(self, name), text)
         self.pronouns.setPlaceholderText(_("for example: she/her, he/him, they/them"))
         self.caseworker_id.setItemText(0, _("Not assigned"))
+        if self.caseworker_id.count() > self._choosable:
+            self.caseworker_id.setItemText(self._choosable, _("Another caseworker"))
         self._show_title_and_status()
         self._show_state()
 
@@ -158,7 +167,7 @@ class YouthProfile(RetranslateMixin, QWidget):
             for widget in quiet:
                 widget.blockSignals(False)
         self._select(self.preferred_language, values.preferred_language)
-        self._select(self.caseworker_id, values.caseworker_id)
+        self._select_caseworker(values.caseworker_id)
         self._show_title_and_status()
 
     @staticmethod
@@ -166,8 +175,23 @@ class YouthProfile(RetranslateMixin, QWidget):
         position = combo.findData(value)
         combo.setCurrentIndex(max(position, 0))
 
+    def _select_caseworker(self, caseworker_id: int | None) -> None:
+        """Show the youth's caseworker, also one this person may not assign (a youth opened
+        with emergency access, a disabled account), so that saving keeps them assigned."""
+        combo = self.caseworker_id
+        while combo.count() > self._choosable:
+            combo.removeItem(combo.count() - 1)
+        if caseworker_id is not None and combo.findData(caseworker_id) < 0:
+            combo.addItem(_("Another caseworker"), caseworker_id)
+        self._select(combo, caseworker_id)
+
     def _show_title_and_status(self) -> None:
         record = self.record
+        until = record.emergency_until if record is not None else None
+        self.emergency_banner.setVisible(until is not None)
+        self.emergency_banner.setText(_(
+            "Emergency access until {time} — recorded in the audit trail"
+        ).format(time=format_time(until)) if until else "")
         if record is None:
             self.title.setText(_("New youth"))
             self.status_text.setText(_("Not saved yet: type a name to add this youth."))
@@ -207,6 +231,31 @@ class YouthProfile(RetranslateMixin, QWidget):
             return values
         return {k: v for k, v in values.items() if getattr(self.record, k) != v}
 
+    def unsaved(self) -> dict[str, Any]:
+        """The values on screen that differ from what is saved (or from a blank new youth)."""
+        base = self.record or self._new_youth_defaults()
+        return {k: v for k, v in self.values().items() if getattr(base, k) != v}
+
+    def restore_unsaved(self, values: dict[str, Any]) -> None:
+        """Put typing kept over a lock back in the fields, and save it again."""
+        if not values:
+            return
+        for name, value in values.items():
+            widget = getattr(self, name)
+            widget.blockSignals(True)
+            try:
+                if isinstance(widget, QLineEdit):
+                    widget.setText(value)
+                elif isinstance(widget, QPlainTextEdit):
+                    widget.setPlainText(value)
+                elif isinstance(widget, DateField):
+                    widget.set_value(value)
+                elif isinstance(widget, QComboBox):
+                    self._select(widget, value)
+            finally:
+                widget.blockSignals(False)
+        self._edited()
+
     def _save(self) -> None:
         changes = self._changes()
         if not changes:
@@ -226,8 +275,10 @@ class YouthProfile(RetranslateMixin, QWidget):
         self._committed(record)
 
     def _committed(self, record: YouthRecord) -> None:
+        if self.record is not None and self.record.id == record.id:  # still emergency access
+            record = replace(record, emergency_until=self.record.emergency_until)
         self.record = record
-        self._select(self.caseworker_id, record.caseworker_id)
+        self._select_caseworker(record.caseworker_id)
         self._set_state(N_("Saved"))
         self._show_title_and_status()
         self.saved.emit(record)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -9,6 +12,7 @@ from casefile.errors import WaymarkError
 from casefile.store import Store
 from casefile.youth import YouthRecord
 from desktop.forms import message_label
+from desktop.operations import supervision
 from desktop.operations import youth as ops
 from desktop.translation import RetranslateMixin
 from desktop.workspace.profile import YouthProfile
@@ -43,10 +47,15 @@ class Workspace(RetranslateMixin, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
+        if not store.user.sees_cases:  # an administrator only: accounts and backups, no cases
+            from desktop.admin.admin_home import AdminHome
+
+            splitter.hide()
+            layout.addWidget(AdminHome(store.user.display_name), 1)
         self.list_panel.chosen.connect(self.open_youth)
         self.list_panel.new_requested.connect(self.new_youth)
         self.profile.saved.connect(self._saved)
-        self.list_panel.set_rows(ops.load_list(store))
+        self.reload_list()
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -54,6 +63,17 @@ class Workspace(RetranslateMixin, QWidget):
         self.banner.setText(_(
             "Demo: every youth here is made up. This practice data is deleted when Waymark closes."
         ))
+
+    def reload_list(self) -> None:
+        """Read the youth list again, marking the youth reached through emergency access."""
+        self.list_panel.model.emergency = supervision.load_emergency_grants(self.store)
+        self.list_panel.set_rows(ops.load_list(self.store))
+
+    def show_emergency(self, youth_id: int) -> None:
+        """Show a youth just opened with emergency access, in the list and the profile."""
+        self.reload_list()
+        self.list_panel.select(youth_id)
+        self.open_youth(youth_id)
 
     def open_youth(self, youth_id: int) -> None:
         if self.profile.record is not None and self.profile.record.id == youth_id:
@@ -81,3 +101,40 @@ class Workspace(RetranslateMixin, QWidget):
     def finish(self) -> None:
         """Save anything waiting; called before the workspace goes away."""
         self.profile.autosave.flush()
+
+    def snapshot(self) -> WorkspaceState:
+        """Save what can be saved, and describe where the person was (kept in memory over a
+        lock, so unlocking brings them back)."""
+        self.finish()
+        editing = self.right.currentWidget() is self.profile
+        record = self.profile.record
+        return WorkspaceState(
+            owner_id=self.store.user.id,
+            search=self.list_panel.search.text(),
+            youth_id=record.id if editing and record is not None else None,
+            new_youth=editing and record is None,
+            unsaved=self.profile.unsaved() if editing else {},
+        )
+
+    def restore(self, state: WorkspaceState) -> None:
+        """Go back to where `snapshot()` was taken: the search, the youth, the typing."""
+        if state.search:
+            self.list_panel.search.setText(state.search)
+        if state.youth_id is not None:
+            self.open_youth(state.youth_id)
+            self.list_panel.select(state.youth_id)
+        elif state.new_youth:
+            self.new_youth()
+        if state.unsaved and self.right.currentWidget() is self.profile:
+            self.profile.restore_unsaved(state.unsaved)
+
+
+@dataclass(frozen=True)
+class WorkspaceState:
+    """Where someone was when Waymark locked. Never written anywhere."""
+
+    owner_id: int  # the staff member it belongs to
+    search: str
+    youth_id: int | None  # the youth open in the profile
+    new_youth: bool  # a new youth's form was open
+    unsaved: dict[str, Any] = field(default_factory=dict)  # typing that could not be saved

@@ -58,7 +58,7 @@ class Admin:
     def init(self) -> str:
         """Create the store with the administrator ada; returns the recovery key."""
         out = self.ok("init", "--admin", "ada", "--name", "Ada Admin")
-        found = RECOVERY_KEY.findall(out)
+        found: list[str] = RECOVERY_KEY.findall(out)
         assert len(found) == 1
         self.recovery_key = found[0]
         return found[0]

@@ -39,7 +39,8 @@ def sql(data_dir: Path, statement: str, *values: Any) -> list[tuple[Any, ...]]:
     connection = sqlcipher3.connect(str(StorePaths(data_dir).database), isolation_level=None)
     try:
         connection.execute(key_pragma(data_key_of(data_dir, "ada", PASSWORD)))
-        return connection.execute(statement, values).fetchall()
+        rows: list[tuple[Any, ...]] = connection.execute(statement, values).fetchall()
+        return rows
     finally:
         connection.close()
 

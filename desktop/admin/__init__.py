@@ -1,0 +1,1 @@
+"""Staff accounts, passwords, the audit trail, emergency access, status and backups."""

@@ -1,0 +1,129 @@
+"""The account, administration and supervision menus of the main window.
+
+They act on the store of the page on screen (the workspace) and are hidden or disabled on every
+other page. Dialogs are imported when first opened, so they cost nothing at start-up.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu
+
+from i18n import _
+
+if TYPE_CHECKING:
+    from casefile.store import Store
+    from desktop.shell import Shell
+
+
+class AccountMenus(QObject):
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
+        self._shell = shell
+        self.store: Store | None = None
+        self.dialog: QDialog | None = None  # the dialog opened last from these menus
+        self.change_password = self._action("change-password", self.open_change_password)
+        shell.file_menu.insertAction(shell.quit_action, self.change_password)
+        self._separator = shell.file_menu.insertSeparator(shell.quit_action)
+        self.admin_menu = QMenu(shell)
+        self.admin_menu.setObjectName("administration-menu")
+        self.accounts_action = self._action("staff-accounts", self.open_accounts)
+        self.status_action = self._action("status-and-backups", self.open_status)
+        self.admin_menu.addActions([self.accounts_action, self.status_action])
+        self.supervision_menu = QMenu(shell)
+        self.supervision_menu.setObjectName("supervision-menu")
+        self.audit_action = self._action("audit-trail", self.open_audit_trail)
+        self.emergency_action = self._action("emergency-access", self.open_emergency_access)
+        self.supervision_menu.addActions([self.audit_action, self.emergency_action])
+        before = shell.language_menu.menuAction()
+        shell.menuBar().insertMenu(before, self.admin_menu)
+        shell.menuBar().insertMenu(before, self.supervision_menu)
+        self.show_for(None)
+
+    def _action(self, name: str, slot: Any) -> QAction:
+        action = QAction(self._shell)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def retranslate_ui(self) -> None:
+        self.change_password.setText(_("&Change my password…"))
+        self.admin_menu.setTitle(_("&Administration"))
+        self.accounts_action.setText(_("&Staff accounts…"))
+        self.status_action.setText(_("Status and &backups…"))
+        self.supervision_menu.setTitle(_("&Supervision"))
+        self.audit_action.setText(_("&Audit trail…"))
+        self.emergency_action.setText(_("&Emergency access…"))
+
+    def show_for(self, store: Store | None) -> None:
+        """Show the menus the person signed in may use; none when no one is (or it is locked)."""
+        self.store = store
+        admin = supervisor = False
+        if store is not None:  # casefile.store is not imported before someone signs in
+            from casefile.store import ADMIN, SUPERVISOR
+
+            admin, supervisor = ADMIN in store.user.roles, SUPERVISOR in store.user.roles
+        self.change_password.setVisible(store is not None)
+        self._separator.setVisible(store is not None)
+        self.admin_menu.menuAction().setVisible(admin)
+        self.supervision_menu.menuAction().setVisible(supervisor)
+        if store is None and self.dialog is not None:  # locked or signed out: nothing kept
+            self.dialog.reject()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    # opening the dialogs
+    def _open(self, dialog: QDialog) -> QDialog:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _store(self) -> Store:
+        assert self.store is not None and self.store.is_open
+        return self.store
+
+    def open_change_password(self) -> None:
+        from desktop.admin.passwords import ChangePasswordDialog
+
+        dialog = self._open(ChangePasswordDialog(self._store(), self._shell))
+        dialog.accepted.connect(lambda: self._shell.statusBar().showMessage(
+            _("Your password was changed."), 15_000))
+
+    def open_accounts(self) -> None:
+        from desktop.admin.accounts_dialog import StaffAccountsDialog
+
+        self._open(StaffAccountsDialog(self._store(), self._shell))
+
+    def open_status(self) -> None:
+        from desktop.admin.status_dialog import StatusDialog
+
+        dialog = StatusDialog(self._store(), self._shell)
+        dialog.restore_starting.connect(self._save_waiting_edits)
+        dialog.restored.connect(self._shell.sign_out)
+        self._open(dialog)
+
+    def _save_waiting_edits(self) -> None:
+        if self._shell.workspace is not None:
+            self._shell.workspace.finish()
+
+    def open_audit_trail(self) -> None:
+        from desktop.admin.audit_dialog import AuditTrailDialog
+
+        self._open(AuditTrailDialog(self._store(), self._shell))
+
+    def open_emergency_access(self) -> None:
+        from desktop.admin.emergency_dialog import EmergencyAccessDialog
+
+        dialog = EmergencyAccessDialog(self._store(), self._shell)
+        dialog.granted.connect(self._emergency_granted)
+        self._open(dialog)
+
+    def _emergency_granted(self, youth_id: int, _until: object) -> None:
+        workspace = self._shell.workspace
+        if workspace is not None:
+            workspace.show_emergency(youth_id)

@@ -1,0 +1,81 @@
+"""Changing one's own password, and an administrator setting someone's temporary password."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from casefile.accounts import Account
+from casefile.errors import MIN_PASSWORD_LENGTH
+from casefile.store import Store
+from desktop.admin.dialog import FormDialog, check_same, secret_field
+from desktop.forms import labelled_row, set_label
+from desktop.operations import accounts as ops
+from i18n import _, ngettext
+
+
+def _at_least() -> str:
+    return ngettext("At least {count} character", "At least {count} characters",
+                    MIN_PASSWORD_LENGTH).format(count=MIN_PASSWORD_LENGTH)
+
+
+class ChangePasswordDialog(FormDialog):
+    """The signed-in person types their current password and a new one twice."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("change-password")
+        self._store = store
+        self.old = secret_field("old-password")
+        self.new = secret_field("new-password")
+        self.repeat = secret_field("repeat-password")
+        self.labels = [labelled_row(self.form, field)
+                       for field in (self.old, self.new, self.repeat)]
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Change my password"))
+        self.intro.setText(_("Type your current password, then the new one twice. "
+                             "The old password stops working at once."))
+        texts = (_("&Current password"), _("&New password"), _("&Type the new password again"))
+        for label, field, text in zip(self.labels, (self.old, self.new, self.repeat), texts,
+                                      strict=True):
+            set_label(label, field, text)
+        self.new.setPlaceholderText(_at_least())
+        self.retranslate_buttons(_("Change password"))
+
+    def submit(self) -> None:
+        check_same(self.new.text(), self.repeat.text())
+        ops.change_own_password(self._store, self.old.text(), self.new.text())
+        for field in (self.old, self.new, self.repeat):
+            field.clear()
+
+
+class ResetPasswordDialog(FormDialog):
+    """An administrator types a temporary password twice for someone who forgot theirs."""
+
+    def __init__(self, store: Store, account: Account, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reset-password")
+        self._store = store
+        self.account = account
+        self.new = secret_field("new-password")
+        self.repeat = secret_field("repeat-password")
+        self.labels = [labelled_row(self.form, field) for field in (self.new, self.repeat)]
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Reset password"))
+        self.intro.setText(_(
+            "Set a temporary password for {name} ({login}). Give it to them in person and ask "
+            "them to change it after signing in (Waymark menu, Change my password)."
+        ).format(name=self.account.display_name, login=self.account.login))
+        set_label(self.labels[0], self.new, _("&Temporary password"))
+        set_label(self.labels[1], self.repeat, _("&Type it again"))
+        self.new.setPlaceholderText(_at_least())
+        self.retranslate_buttons(_("Set password"))
+
+    def submit(self) -> None:
+        check_same(self.new.text(), self.repeat.text())
+        ops.reset_password(self._store, self.account.id, self.new.text())
+        for field in (self.new, self.repeat):
+            field.clear()

@@ -1,0 +1,218 @@
+"""The administrator's status window: data folder, keyring, agency policy, and backups.
+
+Everything here is read-only except the two backup buttons: the agency policy is set by IT staff
+in the machine-wide policy file, never from inside Waymark.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.backup import BACKUP_SUFFIX
+from casefile.errors import WaymarkError
+from casefile.store import Store
+from desktop.admin.dialog import ERROR_STYLE, WARNING_STYLE, wrapped_label
+from desktop.admin.restore_question import RestoreQuestion
+from desktop.forms import heading, message_label, wait_cursor
+from desktop.operations import status as ops
+from desktop.translation import RetranslateMixin
+from i18n import N_, _, language, ngettext
+from i18n.formatting import format_number
+
+LTR = "\u2066{}\u2069"  # keeps a path or a phone number left-to-right inside right-to-left text
+
+
+def value_label(name: str) -> QLabel:
+    label = wrapped_label(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class StatusDialog(RetranslateMixin, QDialog):
+    restore_starting = Signal()  # save anything waiting before the data is replaced
+    restored = Signal()  # the store was replaced by a backup: everyone must sign in again
+
+    ROWS = ("data_folder", "keyring", "password_only", "policy_file", "idle_lock",
+            "keyring_required", "languages", "agency", "help_lines", "emergency_minutes")
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status-and-backups")
+        self._store = store
+        self.status = ops.load_status(store)
+        self.child: QDialog | None = None
+        self._notice: tuple[str, dict[str, str]] | None = None
+        self.computer_title = heading(size_delta=2)
+        self.policy_title = heading(size_delta=2)
+        self.policy_note = wrapped_label("policy-note")
+        self.values = {name: value_label(name) for name in self.ROWS}
+        self.names: dict[str, QLabel] = {}
+        self.backup_button = QPushButton()
+        self.backup_button.setObjectName("back-up")
+        self.restore_button = QPushButton()
+        self.restore_button.setObjectName("restore")
+        self.message = message_label()
+        self.close_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_box.rejected.connect(self.reject)
+        self._lay_out()
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button.clicked.connect(self.choose_restore)
+        self.setMinimumWidth(620)
+        self.retranslate_ui()
+
+    def _form(self, names: tuple[str, ...]) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name in names:
+            self.names[name] = QLabel()
+            form.addRow(self.names[name], self.values[name])
+        return form
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.computer_title)
+        layout.addLayout(self._form(self.ROWS[:3]))
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addSpacing(12)
+        layout.addWidget(self.policy_title)
+        layout.addWidget(self.policy_note)
+        layout.addLayout(self._form(self.ROWS[3:]))
+        layout.addStretch(1)
+        layout.addWidget(self.close_box)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Status and backups"))
+        self.computer_title.setText(_("This computer"))
+        self.policy_title.setText(_("Agency policy in force"))
+        self.policy_note.setText(_(
+            "Your agency's IT staff set this policy in the policy file on this computer. "
+            "It cannot be changed here."))
+        names = {
+            "data_folder": _("Data folder"), "keyring": _("Keyring"),
+            "password_only": _("Accounts still protected by password only"),
+            "policy_file": _("Policy file"), "idle_lock": _("Lock when idle"),
+            "keyring_required": _("Keyring required"), "languages": _("Languages"),
+            "agency": _("Agency name"), "help_lines": _("Help lines"),
+            "emergency_minutes": _("Emergency access lasts"),
+        }
+        for name, text in names.items():
+            self.names[name].setText(text)
+            self.values[name].setAccessibleName(text)
+        self._show_values()
+        self.backup_button.setText(_("&Back up now…"))
+        self.restore_button.setText(_("&Restore from backup…"))
+        close = self.close_box.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setText(_("Close"))
+        if self._notice is not None:
+            self.message.setText(_(self._notice[0]).format(**self._notice[1]))
+
+    def _show_values(self) -> None:
+        status, policy = self.status, self.status.policy
+        values = self.values
+        values["data_folder"].setText(LTR.format(status.data_folder))
+        if status.keyring_name is None:
+            values["keyring"].setText(_(
+                "Password only: no secure keyring on this computer ({problem})"
+            ).format(problem=status.keyring_problem))
+            values["keyring"].setStyleSheet(WARNING_STYLE)
+        else:
+            values["keyring"].setText(status.keyring_name)
+            values["keyring"].setStyleSheet("")
+        values["password_only"].setText(", ".join(status.password_only_logins) or _("None"))
+        values["policy_file"].setText(LTR.format(policy.source) if policy.source
+                                      else _("None: the built-in defaults are in force"))
+        values["idle_lock"].setText(ngettext(
+            "after {minutes} minute", "after {minutes} minutes", policy.idle_minutes,
+        ).format(minutes=format_number(policy.idle_minutes)))
+        values["keyring_required"].setText(_("Yes") if policy.keyring_required else _("No"))
+        values["languages"].setText(", ".join(language(code).native_name
+                                              for code in policy.languages))
+        values["agency"].setText(policy.agency_name or _("Not set"))
+        lines = [f"{line.name}: {LTR.format(line.number)}"
+                 + (f" ({line.hours})" if line.hours else "") for line in policy.help_lines]
+        values["help_lines"].setText("\n".join(lines) or _("None"))
+        values["emergency_minutes"].setText(ngettext(
+            "{minutes} minute", "{minutes} minutes", policy.break_glass_minutes,
+        ).format(minutes=format_number(policy.break_glass_minutes)))
+
+    # backups
+    def choose_backup_target(self) -> Path | None:
+        start = Path.home() / ops.default_backup_name()
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Back up Waymark"), str(start), _("Waymark backups (*.wmbackup)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)  # an existing file is never replaced
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix == BACKUP_SUFFIX else path.with_name(path.name + BACKUP_SUFFIX)
+
+    def choose_backup_source(self) -> Path | None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Restore from backup"), str(Path.home()),
+            _("Waymark backups (*.wmbackup)"))
+        return Path(chosen) if chosen else None
+
+    def back_up(self) -> None:
+        target = self.choose_backup_target()
+        if target is None:
+            return
+        try:
+            with wait_cursor():
+                written = ops.make_backup(self._store, target)
+        except WaymarkError as error:
+            self._show_error(error)
+            return
+        self._show_notice(N_("The backup was saved to {path}."), path=LTR.format(written))
+
+    def choose_restore(self) -> None:
+        source = self.choose_backup_source()
+        if source is None:
+            return
+        question = RestoreQuestion(source, self)
+        question.confirmed.connect(lambda: self.restore(source))
+        self.child = question
+        question.open()
+
+    def restore(self, source: Path) -> None:
+        self.restore_starting.emit()
+        try:
+            with wait_cursor():
+                ops.restore_backup(self._store, source)
+        except WaymarkError as error:
+            self._show_error(error)
+            if not self._store.is_open:  # the restore closes the store whatever happens
+                self.backup_button.setEnabled(False)
+                self.restore_button.setEnabled(False)
+                self.finished.connect(lambda _result: self.restored.emit())
+            return
+        self.accept()
+        self.restored.emit()
+
+    def _show_notice(self, text: str, **params: str) -> None:
+        self._notice = (text, params)
+        self.message.setStyleSheet("")
+        self.message.setText(_(text).format(**params))
+
+    def _show_error(self, error: WaymarkError) -> None:
+        self._notice = None
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(error.user_message())

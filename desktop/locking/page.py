@@ -1,0 +1,115 @@
+"""The neutral screen shown while Waymark is locked: no youth, no case, no staff name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.errors import WaymarkError
+from desktop.forms import (
+    centered_column,
+    heading,
+    labelled_row,
+    message_label,
+    set_label,
+    wait_cursor,
+)
+from desktop.translation import RetranslateMixin
+from i18n import N_, _
+
+Unlock = Callable[[str], object]
+
+
+class LockPage(RetranslateMixin, QWidget):
+    """Asks for the password of whoever locked; `unlock` raises WaymarkError when it is wrong."""
+
+    unlocked = Signal(object)
+    switch_user = Signal()
+
+    def __init__(self, unlock: Unlock, demo_password: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lock-page")
+        self._unlock = unlock
+        self._demo_password = demo_password
+        self._error: WaymarkError | None = None
+        self.brand = heading("Waymark")
+        self.title = heading(size_delta=2)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(bool(demo_password))
+        self.password = QLineEdit()
+        self.password.setObjectName("lock-password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = message_label()
+        self.submit = QPushButton()
+        self.submit.setObjectName("unlock")
+        self.submit.setDefault(True)
+        self.other = QPushButton()
+        self.other.setObjectName("switch-user")
+        form = QFormLayout()
+        self.password_label = labelled_row(form, self.password)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.other)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        content = QVBoxLayout()
+        for widget in (self.brand, self.title, self.explanation, self.hint):
+            content.addWidget(widget)
+        content.addLayout(form)
+        content.addWidget(self.message)
+        content.addLayout(buttons)
+        centered_column(self, content, 460)
+        self.submit.clicked.connect(self._try_unlock)
+        self.password.returnPressed.connect(self._try_unlock)
+        self.other.clicked.connect(self.switch_user)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Locked"))
+        self.explanation.setText(_(
+            "Waymark is locked and nothing is shown. Type your password to go on where you "
+            "left off."))
+        self.hint.setText(_("Demo: the password is {password}").format(
+            password=self._demo_password))
+        set_label(self.password_label, self.password, _("&Password"))
+        self.submit.setText(_("Unlock"))
+        self.other.setText(_("Sign in as someone else"))
+        self.message.setText(self._error.user_message() if self._error else "")
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.password.setFocus()
+
+    def _try_unlock(self) -> None:
+        if not self.password.text():
+            self._show_error(WaymarkError(N_("Type your password.")))
+            return
+        try:
+            with wait_cursor():
+                result = self._unlock(self.password.text())
+        except WaymarkError as error:
+            self._show_error(error)
+            return
+        self.password.clear()
+        self._error = None
+        self.message.clear()
+        self.unlocked.emit(result)
+
+    def _show_error(self, error: WaymarkError) -> None:
+        self._error = error
+        self.message.setText(error.user_message())
+        self.password.selectAll()
+        self.password.setFocus()

@@ -1,0 +1,49 @@
+"""What the administrator's status window shows, and making or restoring a backup from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from casefile import accounts
+from casefile.backup import BACKUP_SUFFIX
+from casefile.policy import Policy
+from casefile.store import Store
+
+
+@dataclass(frozen=True)
+class Status:
+    data_folder: Path
+    keyring_name: str | None  # None: password only, no secure keyring on this computer
+    keyring_problem: str  # why there is none (technical, for IT staff)
+    password_only_logins: tuple[str, ...]  # accounts whose slot does not use the keyring yet
+    policy: Policy
+
+
+def load_status(store: Store) -> Status:
+    keystore = store.workstation.keystore
+    password_only = tuple(sorted(
+        account.login for account in accounts.list_accounts(store)
+        if account.active and account.has_password and not account.keyring_protected))
+    return Status(store.paths.data_dir, keystore.name if keystore else None,
+                  store.workstation.keyring.problem, password_only, store.workstation.policy)
+
+
+def default_backup_name(today: date | None = None) -> str:
+    return f"waymark-{(today or date.today()).isoformat()}{BACKUP_SUFFIX}"
+
+
+def make_backup(store: Store, target: Path) -> Path:
+    """An encrypted, verified backup of the whole store at `target` (recorded in the trail)."""
+    from casefile import restore
+
+    return restore.make_backup(store, target)
+
+
+def restore_backup(store: Store, source: Path) -> Path:
+    """Replace the store's data with the backup `source`; returns the pre-restore backup kept of
+    the data replaced. The store is closed afterwards: everyone signs in again."""
+    from casefile import restore
+
+    return restore.restore_backup(store, source)
