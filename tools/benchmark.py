@@ -41,10 +41,13 @@ print("shown", flush=True)
 PEAK_RSS = """
 import resource, sys
 from PySide6.QtWidgets import QApplication
+from casefile.devicesecret import KeyringCheck
 from casefile.store import open_store
+from casefile.workstation import Workstation
 from desktop.workspace.workspace import Workspace
 app = QApplication([])
-store = open_store(__import__("pathlib").Path(sys.argv[1]), "demo-bench", sys.argv[2])
+store = open_store(__import__("pathlib").Path(sys.argv[1]), "demo-bench", sys.argv[2],
+                   Workstation(keyring=KeyringCheck(None, "benchmark")))
 ws = Workspace(store); ws.resize(1100, 700); ws.show(); app.processEvents()
 ws.list_panel.model.set_query("a"); app.processEvents()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, flush=True)
@@ -90,7 +93,8 @@ def main() -> int:
 
     from casefile.demo import add_demo_youth
     from casefile.store import create_store
-    from casefile.workstation import throwaway_workstation
+    from casefile.devicesecret import KeyringCheck
+    from casefile.workstation import Workstation
     from desktop.translation import LanguageSwitcher
     from desktop.workspace.workspace import Workspace
 
@@ -99,9 +103,11 @@ def main() -> int:
     switcher.switch("en")
     folder = Path(tempfile.mkdtemp(prefix="waymark-bench-"))
     password = "benchmark password"
-    # A throwaway workstation: the benchmark never writes a secret into the real keyring.
+    # Password-only: the benchmark never writes a secret into the real keyring, and the memory
+    # measurement's own process can open the store.
+    password_only = Workstation(keyring=KeyringCheck(None, "benchmark"))
     store, _key = create_store(folder, "demo-bench", "Bench Caseworker", password,
-                               workstation=throwaway_workstation())
+                               workstation=password_only)
     started = time.perf_counter()
     add_demo_youth(store, args.youth, seed=1)
     print(f"setup: {args.youth} demo youth in {time.perf_counter() - started:.1f} s")
