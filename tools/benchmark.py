@@ -92,8 +92,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from casefile.demo import add_demo_youth
-    from casefile.store import create_store
     from casefile.devicesecret import KeyringCheck
+    from casefile.store import create_store
     from casefile.workstation import Workstation
     from desktop.translation import LanguageSwitcher
     from desktop.workspace.workspace import Workspace

@@ -136,7 +136,8 @@ def main() -> int:
         shell.close()
 
     data = folder / "demo"
-    store, _key = create_store(data, "demo", "Dana Caseworker", "screenshots only")
+    store, _key = create_store(data, "demo", "Dana Caseworker", "screenshots only",
+                               workstation=throwaway_workstation())
     add_demo_youth(store, 400, seed=3)
     for lang in LANGUAGES:
         switcher.switch(lang.code)
@@ -149,6 +150,8 @@ def main() -> int:
         assert ws is not None
         ws.list_panel.table.selectRow(2)
         grab(shell, "workspace", lang.code)
+        shell.show_lock(lambda password: None)
+        grab(shell, "locked", lang.code)
         shell.workspace = None  # keep the store open for the next language
         shell.close()
     store.close()
