@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QApplication
 
-from casefile.errors import WaymarkError
+from casefile.errors import StorageFull, WaymarkError
 from casefile.paths import StorePaths, StoreState, default_data_dir
 from desktop.shell import Shell
 from desktop.translation import LanguageSwitcher
@@ -68,9 +69,20 @@ class Controller(QObject):
         elif self._policy().keyring_required and self._find_workstation() is None:
             return
         elif paths.state() is StoreState.NEW:
-            self.shell.show_setup(self._create).created.connect(self._created)
+            self._show_setup()
         else:
             self._show_login()
+
+    def _show_setup(self) -> None:
+        page = self.shell.show_setup(self._create)
+        page.created.connect(self._created)
+        page.restore_requested.connect(self.start_restore)
+
+    def start_restore(self) -> None:
+        """Restore a backup into the empty data folder instead of creating a new store."""
+        page = self.shell.show_restore_backup(self._restore_backup)
+        page.restored.connect(self._signed_in)
+        page.back_requested.connect(self.start)
 
     def _show_login(self) -> None:
         page = self.shell.show_login(self._sign_in, self._policy().agency_name)
@@ -159,6 +171,23 @@ class Controller(QObject):
 
         self._checked_workstation()
         return recover_with_key(self.shell.data_dir, login, recovery_key, new_password)
+
+    def _restore_backup(
+        self, source: Path, login: str, recovery_key: str, new_password: str
+    ) -> object:
+        from casefile import restore
+
+        workstation = self._checked_workstation()
+        try:
+            restore.check_backup_file(source)
+            return restore.restore_to_new_workstation(
+                source, self.shell.data_dir, login, recovery_key, new_password, workstation)
+        except OSError as error:  # a missing or unreadable file, a data folder not writable
+            if error.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise StorageFull() from error
+            raise WaymarkError(N_("Could not use {path}: {reason}."),
+                               path=error.filename or str(source),
+                               reason=error.strerror or type(error).__name__) from error
 
     def _signed_in(self, store: Store) -> None:
         """Someone signed in from the sign-in page: their own workspace, and where they were

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # imported where used: sign-in must appear as fast as possibl
     from desktop.locking.page import LockPage
     from desktop.pages.problem import ProblemPage
     from desktop.pages.recovery import RecoveryPage
+    from desktop.pages.restore_backup import RestoreBackupPage
     from desktop.pages.setup import RecoveryKeyPage, SetupPage
     from desktop.workspace.workspace import Workspace
 
@@ -164,6 +165,15 @@ class Shell(RetranslateMixin, QMainWindow):
         from desktop.pages.recovery import RecoveryPage
 
         page = RecoveryPage(recover)
+        self._show(page)
+        return page
+
+    def show_restore_backup(
+        self, restore: Callable[[Path, str, str, str], object]
+    ) -> RestoreBackupPage:
+        from desktop.pages.restore_backup import RestoreBackupPage
+
+        page = RestoreBackupPage(restore)
         self._show(page)
         return page
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,6 +37,7 @@ class SetupPage(RetranslateMixin, QWidget):
     """Collects the first administrator's name, sign-in name and password."""
 
     created = Signal(object)
+    restore_requested = Signal()  # restore a backup here instead of creating a new store
 
     def __init__(self, create: CreateStore, data_folder: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -61,14 +63,21 @@ class SetupPage(RetranslateMixin, QWidget):
         self.submit = QPushButton()
         self.submit.setObjectName("create-store")
         self.submit.setDefault(True)
+        self.restore = QPushButton()
+        self.restore.setObjectName("restore-from-backup")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
         content = QVBoxLayout()
         for widget in (self.title, self.intro):
             content.addWidget(widget)
         content.addLayout(form)
         content.addWidget(self.message)
-        content.addWidget(self.submit, alignment=Qt.AlignmentFlag.AlignRight)
+        content.addLayout(buttons)
         centered_column(self, content, 560)
         self.submit.clicked.connect(self._try_create)
+        self.restore.clicked.connect(self.restore_requested)
         self.confirm.returnPressed.connect(self._try_create)
         self.retranslate_ui()
 
@@ -86,6 +95,7 @@ class SetupPage(RetranslateMixin, QWidget):
         self.password.setPlaceholderText(_("At least {count} characters").format(
             count=MIN_PASSWORD))
         self.submit.setText(_("Create"))
+        self.restore.setText(_("&Restore from backup…"))
         self.message.setText(self._error.user_message() if self._error else "")
 
     def _problem(self) -> str | None:
