@@ -32,7 +32,7 @@ from casefile.keyfile import normalize_login
 from casefile.models import Staff
 from casefile.paths import StorePaths
 from casefile.store import ADMIN, CASEWORKER, SUPERVISOR, Store, open_with_key
-from casefile.unlock import device_secret_for_new_slots, slot_device_secret
+from casefile.unlock import slot_device_secret, with_staff_slot
 from casefile.workstation import Workstation
 from i18n import N_
 
@@ -83,14 +83,11 @@ def _clean_login(login: str) -> str:
     return cleaned
 
 
-def _set_slot(store: Store, login: str, password: str) -> None:
+def _set_slot(store: Store, login: str, password: str, replace_lost: bool = False) -> None:
     """Give `login` a slot for `password`; the back-off for earlier wrong passwords ends."""
-    def change(keys: keyfile.KeyFile) -> keyfile.KeyFile:
-        keys, secret = device_secret_for_new_slots(keys, store.workstation)
-        return clear_failures(keys.with_slot(keyfile.staff_slot(
-            keys, login, password, store.data_key, device_secret=secret)), login)
-
-    store.update_keys(change)
+    store.update_keys(lambda keys: clear_failures(with_staff_slot(
+        keys, store.workstation, login, password, store.data_key, replace_lost=replace_lost),
+        login))
 
 
 def list_accounts(store: Store) -> list[Account]:
@@ -228,7 +225,7 @@ def recover_with_key(
     data_key = keyfile.unlock_with_recovery_key(keys, recovery_key)
     store = open_with_key(paths, data_key, login, keys, workstation)
     try:
-        _set_recovered_slot(store, login, new_password)
+        _set_slot(store, login, new_password, replace_lost=True)
         with store.unit() as session:
             store.record(session, audit.RECOVERY, record_type=audit.STAFF,
                          record_id=store.user.id, detail="password set with the recovery key")
@@ -237,12 +234,3 @@ def recover_with_key(
         raise
     return store
 
-
-def _set_recovered_slot(store: Store, login: str, password: str) -> None:
-    def change(keys: keyfile.KeyFile) -> keyfile.KeyFile:
-        keys, secret = device_secret_for_new_slots(keys, store.workstation, replace_lost=True)
-        keys = keys.with_slot(keyfile.staff_slot(keys, login, password, store.data_key,
-                                                 device_secret=secret))
-        return clear_failures(keys, login)
-
-    store.update_keys(change)

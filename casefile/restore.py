@@ -35,7 +35,7 @@ from casefile.errors import (
 from casefile.fsutil import ensure_private_dir, fsync_dir
 from casefile.paths import DB_NAME, StorePaths, StoreState
 from casefile.store import ADMIN, Store, open_with_key
-from casefile.unlock import device_secret_for_new_slots
+from casefile.unlock import with_staff_slot
 from casefile.workstation import Workstation
 from i18n import N_
 
@@ -195,12 +195,10 @@ def _keys_for_here(
     """The backup's key file made for this workstation: staff slots that need another
     workstation's device secret dropped, a new slot for `login`, the anchor at `head`."""
     keys = replace(keys, failures=(), failed_sign_ins=(), audit=None)
-    keys, secret = device_secret_for_new_slots(keys, workstation, replace_lost=True)
-    if secret is None:  # no keyring here: slots tied to a keyring cannot open
+    if workstation.keystore is None:  # no keyring here: slots tied to a keyring cannot open
         keys = replace(keys, slots=tuple(s for s in keys.slots if not s.device),
                        device_fingerprint=None)
-    keys = keys.with_slot(keyfile.staff_slot(keys, login, password, data_key,
-                                             device_secret=secret))
+    keys = with_staff_slot(keys, workstation, login, password, data_key, replace_lost=True)
     return keys if head is None else replace(
         keys, audit=keyfile.make_anchor(keys, data_key, *head))
 

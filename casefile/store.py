@@ -38,7 +38,7 @@ from casefile.models import Staff
 from casefile.models.base import from_timestamp
 from casefile.paths import StorePaths, StoreState
 from casefile.recovery import new_recovery_key
-from casefile.unlock import device_secret_for_new_slots, unlock_staff
+from casefile.unlock import unlock_staff, with_staff_slot
 from casefile.workstation import Workstation
 
 ADMIN = "admin"
@@ -189,8 +189,8 @@ def create_store(
     ensure_private_dir(data_dir)
     _remove_unfinished(paths)
     data_key, recovery_key = random_key(), new_recovery_key()
-    keys, device_secret = device_secret_for_new_slots(keyfile.new_key_file(), workstation)
-    keys = keys.with_slot(keyfile.staff_slot(keys, login, password, data_key, kdf, device_secret))
+    keys = with_staff_slot(keyfile.new_key_file(), workstation, login, password, data_key,
+                           kdf=kdf)
     keys = keys.with_slot(keyfile.recovery_slot(keys, recovery_key, data_key, kdf))
     keys = replace(keys, audit=keyfile.make_anchor(
         keys, data_key, 0, audit.genesis(keys.installation_id)))  # an empty trail, anchored

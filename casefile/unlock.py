@@ -12,6 +12,7 @@ from pathlib import Path
 
 from casefile import crypto
 from casefile.backoff import clear_failures, record_failure, seconds_to_wait
+from casefile.crypto import KdfParams
 from casefile.devicesecret import fingerprint, new_device_secret
 from casefile.errors import (
     DeviceSecretLost,
@@ -63,6 +64,16 @@ def device_secret_for_new_slots(
     secret = new_device_secret()
     keystore.put(keys.installation_id, secret)
     return replace(keys, device_fingerprint=fingerprint(secret, keys.installation_id)), secret
+
+
+def with_staff_slot(
+    keys: KeyFile, workstation: Workstation, login: str, password: str, data_key: bytes, *,
+    kdf: KdfParams | None = None, replace_lost: bool = False,
+) -> KeyFile:
+    """`keys` with a slot for `login`'s password, mixing in this workstation's device secret
+    when it has a keyring (see `device_secret_for_new_slots` for `replace_lost`)."""
+    keys, secret = device_secret_for_new_slots(keys, workstation, replace_lost=replace_lost)
+    return keys.with_slot(staff_slot(keys, login, password, data_key, kdf, secret))
 
 
 def _spend_equal_time(password: str) -> None:

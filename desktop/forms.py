@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
-from i18n import _
+from casefile.errors import MIN_PASSWORD_LENGTH
+from i18n import _, ngettext
 
 
 def labelled_row(form: QFormLayout, field: QWidget) -> QLabel:
@@ -65,6 +66,30 @@ def centered_column(page: QWidget, content: QLayout, width: int) -> None:
     outer.addStretch(1)
     outer.addLayout(row)
     outer.addStretch(2)
+
+
+def form_page(
+    page: QWidget, width: int, header: Sequence[QWidget], form: QFormLayout, message: QLabel,
+    buttons: tuple[QWidget, QWidget],
+) -> None:
+    """The usual page: headings and text, a form, a message line, and a button at each end."""
+    row = QHBoxLayout()
+    row.addWidget(buttons[0])
+    row.addStretch(1)
+    row.addWidget(buttons[1])
+    content = QVBoxLayout()
+    for widget in header:
+        content.addWidget(widget)
+    content.addLayout(form)
+    content.addWidget(message)
+    content.addLayout(row)
+    centered_column(page, content, width)
+
+
+def new_password_hint() -> str:
+    """The placeholder of a new-password field: how long it must be."""
+    return ngettext("At least {count} character", "At least {count} characters",
+                    MIN_PASSWORD_LENGTH).format(count=MIN_PASSWORD_LENGTH)
 
 
 @contextlib.contextmanager

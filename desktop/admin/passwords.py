@@ -5,17 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from casefile.accounts import Account
-from casefile.errors import MIN_PASSWORD_LENGTH
 from casefile.store import Store
 from desktop.admin.dialog import FormDialog, check_same, secret_field
-from desktop.forms import labelled_row, set_label
+from desktop.forms import labelled_row, new_password_hint, set_label
 from desktop.operations import accounts as ops
-from i18n import _, ngettext
-
-
-def _at_least() -> str:
-    return ngettext("At least {count} character", "At least {count} characters",
-                    MIN_PASSWORD_LENGTH).format(count=MIN_PASSWORD_LENGTH)
+from i18n import _
 
 
 class ChangePasswordDialog(FormDialog):
@@ -40,7 +34,7 @@ class ChangePasswordDialog(FormDialog):
         for label, field, text in zip(self.labels, (self.old, self.new, self.repeat), texts,
                                       strict=True):
             set_label(label, field, text)
-        self.new.setPlaceholderText(_at_least())
+        self.new.setPlaceholderText(new_password_hint())
         self.retranslate_buttons(_("Change password"))
 
     def submit(self) -> None:
@@ -71,7 +65,7 @@ class ResetPasswordDialog(FormDialog):
         ).format(name=self.account.display_name, login=self.account.login))
         set_label(self.labels[0], self.new, _("&Temporary password"))
         set_label(self.labels[1], self.repeat, _("&Type it again"))
-        self.new.setPlaceholderText(_at_least())
+        self.new.setPlaceholderText(new_password_hint())
         self.retranslate_buttons(_("Set password"))
 
     def submit(self) -> None:

@@ -7,17 +7,15 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from casefile.errors import WaymarkError
 from desktop.forms import (
-    centered_column,
+    form_page,
     heading,
     labelled_row,
     message_label,
@@ -61,17 +59,8 @@ class LockPage(RetranslateMixin, QWidget):
         self.other.setObjectName("switch-user")
         form = QFormLayout()
         self.password_label = labelled_row(form, self.password)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.other)
-        buttons.addStretch(1)
-        buttons.addWidget(self.submit)
-        content = QVBoxLayout()
-        for widget in (self.brand, self.title, self.explanation, self.hint):
-            content.addWidget(widget)
-        content.addLayout(form)
-        content.addWidget(self.message)
-        content.addLayout(buttons)
-        centered_column(self, content, 460)
+        form_page(self, 460, (self.brand, self.title, self.explanation, self.hint), form,
+                  self.message, (self.other, self.submit))
         self.submit.clicked.connect(self._try_unlock)
         self.password.returnPressed.connect(self._try_unlock)
         self.other.clicked.connect(self.switch_user)

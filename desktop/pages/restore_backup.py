@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -18,21 +17,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from casefile.errors import MIN_PASSWORD_LENGTH, WaymarkError
-from desktop.forms import (
-    centered_column,
-    heading,
-    labelled_row,
-    message_label,
-    set_label,
-    wait_cursor,
-)
+from casefile.errors import WaymarkError
+from desktop.forms import form_page, heading, message_label, set_label, wait_cursor
+from desktop.pages.recovery_fields import RecoveryFields
 from desktop.translation import RetranslateMixin
-from i18n import N_, _, ngettext
+from i18n import N_, _
 
 # (backup file, sign-in name, recovery key, new password) -> the open store
 Restore = Callable[[Path, str, str, str], object]
@@ -60,41 +52,22 @@ class RestoreBackupPage(RetranslateMixin, QWidget):
         file_layout.setContentsMargins(0, 0, 0, 0)
         file_layout.addWidget(self.backup_file, 1)
         file_layout.addWidget(self.choose)
-        self.login = QLineEdit()
-        self.recovery_key = QLineEdit()
-        self.recovery_key.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        mono = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.recovery_key.setFont(mono)
-        self.password = QLineEdit()
-        self.confirm = QLineEdit()
-        fields = (self.backup_file, self.login, self.recovery_key, self.password, self.confirm)
-        names = ("backup-file", "login", "recovery-key", "password", "confirm")
-        for field, name in zip(fields, names, strict=True):
-            field.setObjectName(name)
-        for secret in (self.password, self.confirm):
-            secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.backup_file.setObjectName("backup-file")
         form = QFormLayout()
         file_label = QLabel()
         file_label.setBuddy(self.backup_file)  # the row also holds the Choose… button
         form.addRow(file_label, file_row)
-        self.labels = [file_label] + [labelled_row(form, field) for field in fields[1:]]
+        self.fields = RecoveryFields(form)
+        self.login, self.recovery_key, self.password, self.confirm = self.fields.fields
+        self.labels = [file_label, *self.fields.labels]
         self.message = message_label()
         self.back = QPushButton()
         self.back.setObjectName("back-to-setup")
         self.submit = QPushButton()
         self.submit.setObjectName("restore")
         self.submit.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back)
-        buttons.addStretch(1)
-        buttons.addWidget(self.submit)
-        content = QVBoxLayout()
-        for widget in (self.title, self.intro):
-            content.addWidget(widget)
-        content.addLayout(form)
-        content.addWidget(self.message)
-        content.addLayout(buttons)
-        centered_column(self, content, 560)
+        form_page(self, 560, (self.title, self.intro), form, self.message,
+                  (self.back, self.submit))
         self.choose.clicked.connect(self._choose_file)
         self.back.clicked.connect(self.back_requested)
         self.submit.clicked.connect(self._try_restore)
@@ -107,17 +80,10 @@ class RestoreBackupPage(RetranslateMixin, QWidget):
             "Restore a backup made on another computer, using the recovery key your agency "
             "keeps locked away, and choose a new password here; other staff then need a new "
             "password from an administrator."))
-        texts = (_("Backup &file"), _("&Sign-in name"), _("&Recovery key"), _("&New password"),
-                 _("&Type the new password again"))
-        fields = (self.backup_file, self.login, self.recovery_key, self.password, self.confirm)
-        for label, field, text in zip(self.labels, fields, texts, strict=True):
-            set_label(label, field, text)
+        set_label(self.labels[0], self.backup_file, _("Backup &file"))
+        self.fields.retranslate()
         self.choose.setText(_("&Choose…"))
         self.choose.setAccessibleDescription(_(CHOOSE_FILE))
-        self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-        self.password.setPlaceholderText(ngettext(
-            "At least {count} character", "At least {count} characters", MIN_PASSWORD_LENGTH,
-        ).format(count=MIN_PASSWORD_LENGTH))
         self.back.setText(_("&Back"))
         self.submit.setText(_("Restore"))
         self.message.setText(self._error.user_message() if self._error else "")
@@ -137,13 +103,7 @@ class RestoreBackupPage(RetranslateMixin, QWidget):
     def _problem(self) -> str | None:
         if not self.backup_file.text().strip():
             return CHOOSE_FILE
-        if not self.login.text().strip():
-            return N_("Type your sign-in name.")
-        if not self.recovery_key.text().strip():
-            return N_("Type the recovery key.")
-        if self.password.text() != self.confirm.text():
-            return N_("The two passwords are not the same.")
-        return None
+        return self.fields.problem()
 
     def _try_restore(self) -> None:
         problem = self._problem()
@@ -153,13 +113,11 @@ class RestoreBackupPage(RetranslateMixin, QWidget):
         try:
             with wait_cursor():
                 result = self._restore(Path(self.backup_file.text().strip()),
-                                       self.login.text().strip(), self.recovery_key.text(),
-                                       self.password.text())
+                                       *self.fields.values())
         except WaymarkError as error:
             self._show(error)
             return
-        for field in (self.recovery_key, self.password, self.confirm):
-            field.clear()
+        self.fields.clear_secrets()
         self._error = None
         self.message.clear()
         self.restored.emit(result)

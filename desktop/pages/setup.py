@@ -9,7 +9,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -17,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.errors import WaymarkError
+from casefile.errors import MIN_PASSWORD_LENGTH, WaymarkError
 from desktop.forms import (
     centered_column,
+    form_page,
     heading,
     labelled_row,
     message_label,
@@ -29,7 +29,6 @@ from desktop.forms import (
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
 
-MIN_PASSWORD = 8
 CreateStore = Callable[[str, str, str], object]
 
 
@@ -65,17 +64,8 @@ class SetupPage(RetranslateMixin, QWidget):
         self.submit.setDefault(True)
         self.restore = QPushButton()
         self.restore.setObjectName("restore-from-backup")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.restore)
-        buttons.addStretch(1)
-        buttons.addWidget(self.submit)
-        content = QVBoxLayout()
-        for widget in (self.title, self.intro):
-            content.addWidget(widget)
-        content.addLayout(form)
-        content.addWidget(self.message)
-        content.addLayout(buttons)
-        centered_column(self, content, 560)
+        form_page(self, 560, (self.title, self.intro), form, self.message,
+                  (self.restore, self.submit))
         self.submit.clicked.connect(self._try_create)
         self.restore.clicked.connect(self.restore_requested)
         self.confirm.returnPressed.connect(self._try_create)
@@ -93,7 +83,7 @@ class SetupPage(RetranslateMixin, QWidget):
         for label, field, text in zip(self.labels, fields, texts, strict=True):
             set_label(label, field, text)
         self.password.setPlaceholderText(_("At least {count} characters").format(
-            count=MIN_PASSWORD))
+            count=MIN_PASSWORD_LENGTH))
         self.submit.setText(_("Create"))
         self.restore.setText(_("&Restore from backup…"))
         self.message.setText(self._error.user_message() if self._error else "")
@@ -103,7 +93,7 @@ class SetupPage(RetranslateMixin, QWidget):
             return N_("Type your full name.")
         if not self.login.text().strip():
             return N_("Choose a sign-in name.")
-        if len(self.password.text()) < MIN_PASSWORD:
+        if len(self.password.text()) < MIN_PASSWORD_LENGTH:
             return N_("The password needs at least {count} characters.")
         if self.password.text() != self.confirm.text():
             return N_("The two passwords are not the same.")
@@ -112,7 +102,7 @@ class SetupPage(RetranslateMixin, QWidget):
     def _try_create(self) -> None:
         problem = self._problem()
         if problem:
-            self._show(WaymarkError(problem, count=MIN_PASSWORD))
+            self._show(WaymarkError(problem, count=MIN_PASSWORD_LENGTH))
             return
         try:
             with wait_cursor():
