@@ -7,7 +7,9 @@ needs a new password from an administrator.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+import unicodedata
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -24,6 +26,8 @@ from casefile.errors import (
     LastAdministrator,
     LoginTaken,
     NotPermitted,
+    PasswordHasControlCharacter,
+    PasswordNotText,
     PasswordTooShort,
     RecordNotFound,
     WrongPassword,
@@ -54,9 +58,22 @@ class Account:
     keyring_protected: bool  # the slot mixes in the workstation's device secret
 
 
-def _check_password(password: str) -> None:
+def check_new_password(password: str) -> str:
+    """`password`, if it may become someone's password; raises before anything is written.
+
+    It must be text that encodes as UTF-8 (the key file derives the slot from those bytes), and
+    free of control characters: no sign-in screen can type a tab, CR or NUL, and a file with
+    old Mac line endings would otherwise make one "line" of two passwords.
+    """
     if len(password) < MIN_PASSWORD_LENGTH:
         raise PasswordTooShort()
+    try:
+        password.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PasswordNotText() from None
+    if any(unicodedata.category(ch) == "Cc" for ch in password):
+        raise PasswordHasControlCharacter()
+    return password
 
 
 def _clean_roles(roles: frozenset[str] | set[str]) -> str:
@@ -121,26 +138,86 @@ def _check_supervisor(session: Session, supervisor_id: int | None, staff_id: int
         raise InvalidInput(N_("Choose a supervisor who has the supervisor role."))
 
 
+def _check_new_account(session: Session, login: str, supervisor_id: int | None) -> None:
+    if session.scalar(select(Staff.id).where(Staff.login == login)) is not None:
+        raise LoginTaken(login=login)
+    _check_supervisor(session, supervisor_id, None)
+
+
+_SlotBefore = tuple[keyfile.Slot | None, keyfile.SignInFailures | None]
+
+
+def _write_first_slot(store: Store, login: str, password: str) -> _SlotBefore:
+    """Give `login` a slot (clearing its back-off); returns what the key file held for `login`
+    before, so that `_put_slot_back` can undo it. A failure here writes nothing."""
+    before: list[_SlotBefore] = []
+
+    def change(keys: keyfile.KeyFile) -> keyfile.KeyFile:
+        before.append((keys.slot_for(login), keys.failures_of(login)))
+        slotted = with_staff_slot(keys, store.workstation, login, password, store.data_key)
+        return clear_failures(slotted, login)
+
+    store.update_keys(change)
+    return before[-1]
+
+
+def _put_slot_back(store: Store, login: str, before: _SlotBefore) -> None:
+    slot, failures = before
+
+    def change(keys: keyfile.KeyFile) -> keyfile.KeyFile:
+        keys = keys.with_slot(slot) if slot is not None else keys.without_slot(login)
+        if failures is None:
+            return keys
+        return replace(keys, failures=(*clear_failures(keys, login).failures, (login, failures)))
+
+    store.update_keys(change)
+
+
+def _account_committed(store: Store, login: str) -> bool:
+    """Whether `login`'s row is in the database; True when that cannot be found out, so that a
+    slot is never taken from an account that may exist."""
+    try:
+        with store.unit() as session:
+            return session.scalar(select(Staff.id).where(Staff.login == login)) is not None
+    except Exception:
+        return True
+
+
 def add_account(
     store: Store, login: str, display_name: str, roles: set[str], password: str,
     supervisor_id: int | None = None,
 ) -> int:
-    """Create an account with its first password; returns the new account's id."""
+    """Create an account with its first password; returns the new account's id.
+
+    All or nothing: everything is checked first, then the key-file slot is written, then the
+    account row is committed; when the row cannot be committed the slot is taken out again. In
+    that order a failure at any step leaves no account without a password: a slot without its
+    row opens nothing (signing in needs the row), and a failure after the commit (the audit
+    anchor) leaves a whole account, which was added.
+    """
     require_role(store.user, ADMIN)
     login, name, role_text = _clean_login(login), _clean_name(display_name), _clean_roles(roles)
-    _check_password(password)
-    with store.unit() as session:
-        if session.scalar(select(Staff.id).where(Staff.login == login)) is not None:
-            raise LoginTaken(login=login)
-        _check_supervisor(session, supervisor_id, None)
-        staff = Staff(login=login, display_name=name, roles=role_text,
-                      supervisor_id=supervisor_id, active=True)
-        session.add(staff)
-        session.flush()
-        store.record(session, audit.ACCOUNT, record_type=audit.STAFF, record_id=staff.id,
-                     detail=f"added; roles {role_text}")
-        staff_id = staff.id
-    _set_slot(store, login, password)
+    check_new_password(password)
+    with store.unit() as session:  # refused before the slot is written: never touch another's
+        _check_new_account(session, login, supervisor_id)
+    before = _write_first_slot(store, login, password)
+    committing = False  # until the block ends, a failure means nothing was committed
+    try:
+        with store.unit() as session:
+            _check_new_account(session, login, supervisor_id)
+            staff = Staff(login=login, display_name=name, roles=role_text,
+                          supervisor_id=supervisor_id, active=True)
+            session.add(staff)
+            session.flush()
+            store.record(session, audit.ACCOUNT, record_type=audit.STAFF, record_id=staff.id,
+                         detail=f"added; roles {role_text}")
+            staff_id: int = staff.id
+            committing = True
+    except BaseException:
+        if not committing or not _account_committed(store, login):
+            with contextlib.suppress(Exception):  # the first failure is the one to report
+                _put_slot_back(store, login, before)
+        raise
     return staff_id
 
 
@@ -187,7 +264,7 @@ def set_active(store: Store, staff_id: int, active: bool) -> None:
 def reset_password(store: Store, staff_id: int, new_password: str) -> None:
     """An administrator sets someone's password (after which the account can sign in)."""
     require_role(store.user, ADMIN)
-    _check_password(new_password)
+    check_new_password(new_password)
     with store.unit() as session:
         staff = _staff(session, staff_id)
         if not staff.active:
@@ -200,7 +277,7 @@ def reset_password(store: Store, staff_id: int, new_password: str) -> None:
 
 def change_own_password(store: Store, old_password: str, new_password: str) -> None:
     """The signed-in person replaces their password; the old one must be typed again."""
-    _check_password(new_password)
+    check_new_password(new_password)
     keys = keyfile.read_key_file(store.paths.keys)
     slot = keys.slot_for(store.user.login)
     secret = slot_device_secret(keys, slot, store.workstation) if slot else None
@@ -219,7 +296,7 @@ def recover_with_key(
     """Set `login`'s password with the recovery key and sign them in. Also makes a new device
     secret when the keyring lost the old one (other people then need a password reset)."""
     workstation = workstation or workstation_module.current_workstation()
-    _check_password(new_password)
+    check_new_password(new_password)
     paths = StorePaths(data_dir)
     keys = keyfile.read_key_file(paths.keys)
     data_key = keyfile.unlock_with_recovery_key(keys, recovery_key)

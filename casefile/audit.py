@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from casefile.keyfile import AuditAnchor
@@ -37,27 +37,11 @@ PASSWORD = "password"
 BACKUP = "backup"
 RESTORE = "restore"
 RECOVERY = "recovery-key"
-
-# What each action is called in the audit viewer (translated when shown).
-ACTION_TITLES = {
-    VIEW: N_("Viewed"),
-    CREATE: N_("Created"),
-    EDIT: N_("Edited"),
-    PRINT: N_("Printed"),
-    EXPORT: N_("Exported"),
-    DELETE: N_("Deleted"),
-    SIGN_IN: N_("Signed in"),
-    SIGN_IN_FAILED: N_("Failed sign-in"),
-    SIGN_OUT: N_("Signed out"),
-    LOCK: N_("Locked"),
-    UNLOCK: N_("Unlocked"),
-    BREAK_GLASS: N_("Emergency access"),
-    ACCOUNT: N_("Account changed"),
-    PASSWORD: N_("Password set"),
-    BACKUP: N_("Backup made"),
-    RESTORE: N_("Backup restored"),
-    RECOVERY: N_("Recovery key used"),
-}
+# Finer names of youth actions (entries written before them say EDIT, with "status" as detail).
+CLOSE_CASE = "close-case"
+REOPEN_CASE = "reopen-case"
+REASSIGN = "reassign"
+# What each entry is called in the audit viewer: casefile/audit_labels.py.
 
 YOUTH = "youth"
 STAFF = "staff"
@@ -158,9 +142,39 @@ def verify_chain(session: Session, installation_id: str, anchor: AuditAnchor | N
     return problems
 
 
+def pending_after_anchor(
+    connection: Connection, installation_id: str, anchor: AuditAnchor | None
+) -> tuple[int, str | None]:
+    """How many entries follow the anchored one (written while the key file could not be
+    updated, e.g. on a full disk), and why the chain's end does not match the anchor (a message
+    marked with N_), or None. Reads only the anchored entry and those after it."""
+    last = connection.scalar(select(func.max(AuditEntry.id))) or 0
+    count = anchor.count if anchor is not None else 0
+    if anchor is None and last:
+        return 0, N_("the key file has no record of where the audit trail ends")
+    if last < count:
+        return 0, N_("entries are missing at the end of the audit trail")
+    with Session(bind=connection) as session:
+        previous = genesis(installation_id)
+        if anchor is not None and count:
+            anchored = session.get(AuditEntry, count)
+            if anchored is None or anchored.hash != anchor.head \
+                    or entry_hash(anchored) != anchored.hash:
+                return 0, N_("the audit trail's last anchored entry was changed")
+            previous = anchored.hash
+        expected = count + 1
+        for entry in session.scalars(select(AuditEntry).where(AuditEntry.id > count)
+                                     .order_by(AuditEntry.id)):
+            if entry.id != expected or entry.prev_hash != previous \
+                    or entry_hash(entry) != entry.hash:
+                return 0, N_("entries after the audit trail's anchor were changed")
+            previous, expected = entry.hash, expected + 1
+    return last - count, None
+
+
 def anchored_entry_matches(session: Session, anchor: AuditAnchor | None) -> bool:
-    """Whether the entry the key file anchors is still in place (cheap; before moving it)."""
+    """Whether the entry the key file anchors is still in place, as written (before moving it)."""
     if anchor is None or anchor.count == 0:
         return True
-    found = session.scalar(select(AuditEntry.hash).where(AuditEntry.id == anchor.count))
-    return found == anchor.head
+    found = session.get(AuditEntry, anchor.count)
+    return found is not None and found.hash == anchor.head and entry_hash(found) == found.hash

@@ -29,8 +29,8 @@ from casefile.backupfile import (
     write_container,
 )
 from casefile.database import key_pragma
-from casefile.errors import BackupFailed, StorageFull, StoreUnavailable
-from casefile.fsutil import OWNER_ONLY_FILE, fsync_dir
+from casefile.errors import BackupFailed, BackupKeysDamaged, StorageFull, StoreUnavailable
+from casefile.fsutil import OWNER_ONLY_FILE, display_path, fsync_dir
 from casefile.store import Store
 
 
@@ -108,6 +108,9 @@ def write_backup(store: Store, target: Path) -> Path:
                                     for suffix in ("db", "tmp", "check"))
     try:
         keys = keyfile.read_key_file(store.paths.keys)
+        damage = keyfile.seal_problems(keys, store.data_key)
+        if damage:  # a backup of a damaged key file would fail on the day it is restored
+            raise BackupKeysDamaged(path=display_path(store.paths.keys), reason="; ".join(damage))
         os.close(os.open(database, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY_FILE))
         export_database(store.engine, database, store.data_key)
         revision = migrate.current_revision(store.engine) or ""

@@ -15,8 +15,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import io
 import json
 import os
+import stat
 import struct
 import zipfile
 from dataclasses import dataclass
@@ -37,6 +39,7 @@ MANIFEST_NAME = "waymark-backup.json"
 DATABASE_NAME = "waymark.db"
 MAX_MANIFEST_BYTES = 1 << 20
 CHUNK_BYTES = 1 << 20
+MAX_READ_BYTES = 4 * MAX_MANIFEST_BYTES  # far more than one read of a genuine backup asks for
 OWNER_ONLY_MEMBER = (0o100000 | OWNER_ONLY_FILE) << 16  # a regular file, rw for its owner
 
 
@@ -48,6 +51,11 @@ class NotABackup(WaymarkError):
 class BackupFromNewerWaymark(WaymarkError):
     message = N_("The backup {path} was made by a newer version of Waymark; install that version "
                  "to restore it. Nothing was changed.")
+
+
+class NotARegularFile(WaymarkError):
+    message = N_("{path} is not a regular file (it is a folder, a device or a pipe), so it "
+                 "cannot be a Waymark backup. Nothing was changed.")
 
 
 class BackupExists(WaymarkError):
@@ -133,16 +141,66 @@ _UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, KeyError, T
                EOFError, struct.error, NotImplementedError, RuntimeError)
 
 
-def _read_document(path: Path) -> dict[str, Any]:
-    with zipfile.ZipFile(path) as container:
-        if sorted(container.namelist()) != sorted((MANIFEST_NAME, DATABASE_NAME)):
-            raise ValueError("unexpected members")
-        if container.getinfo(MANIFEST_NAME).file_size > MAX_MANIFEST_BYTES:
-            raise ValueError("manifest too large")
+class _BoundedFile(io.FileIO):
+    """A backup open for reading that refuses any single read larger than MAX_READ_BYTES.
+
+    zipfile trusts the sizes a zip declares: a crafted or damaged file (a sparse file of a
+    terabyte whose end record claims a central directory as large) would have it allocate that
+    much. A genuine backup never needs one read of more than a few megabytes.
+    """
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        if size is None or size < 0:
+            size = max(0, os.fstat(self.fileno()).st_size - self.tell())
+        if size > MAX_READ_BYTES:
+            raise ValueError("a read larger than any backup needs")
+        return super().read(size) or b""
+
+
+def open_backup(path: Path) -> _BoundedFile:
+    """`path` opened for reading, or NotARegularFile for a folder, device or named pipe.
+
+    /dev/zero never ends and a named pipe waits for a writer: only a regular file can be a
+    backup. The open does not wait (O_NONBLOCK) and the check is made on the open file (fstat),
+    so the file checked is the file read.
+    """
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    flags = os.O_RDONLY | nonblocking | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(path=str(path))
+        if nonblocking:
+            os.set_blocking(fd, True)
+        return _BoundedFile(fd, "r")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _check_members(container: zipfile.ZipFile, file_size: int) -> int:
+    """Refuse members whose declared sizes no genuine backup has, before reading any of them;
+    returns the database member's size."""
+    if sorted(container.namelist()) != sorted((MANIFEST_NAME, DATABASE_NAME)):
+        raise ValueError("unexpected members")
+    manifest, database = container.getinfo(MANIFEST_NAME), container.getinfo(DATABASE_NAME)
+    if max(manifest.file_size, manifest.compress_size) > MAX_MANIFEST_BYTES:
+        raise ValueError("manifest too large")
+    if database.compress_size > file_size or (
+            database.compress_type == zipfile.ZIP_STORED
+            and database.file_size != database.compress_size):
+        raise ValueError("the database member is larger than the file")
+    return database.file_size
+
+
+def _read_document(path: Path) -> tuple[dict[str, Any], int]:
+    """The manifest as read, and the database member's declared size."""
+    with open_backup(path) as handle, zipfile.ZipFile(handle) as container:
+        database_size = _check_members(container, os.fstat(handle.fileno()).st_size)
         document = json.loads(container.read(MANIFEST_NAME).decode("utf-8"))
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError("not a Waymark backup")
-    return document
+    return document, database_size
 
 
 def _version(document: dict[str, Any]) -> int:
@@ -169,11 +227,15 @@ def read_manifest(path: Path) -> Manifest:
     """The manifest of the backup at `path`; NotABackup for a damaged, truncated or foreign
     file, BackupFromNewerWaymark for one this version cannot restore."""
     try:
-        document = _read_document(path)
+        document, database_size = _read_document(path)
         newer = _version(document) > VERSION
         if not newer:
             manifest = _manifest(document, path)
+            if manifest.database_size != database_size:
+                raise ValueError("the database member does not match the manifest")
             newer = not migrate.known_revision(manifest.schema_revision)
+    except NotARegularFile:
+        raise
     except _UNREADABLE as error:
         raise NotABackup(path=str(path)) from error
     except WaymarkError as error:  # the key file inside it is damaged
@@ -191,15 +253,19 @@ def check_mac(manifest: Manifest, data_key: bytes, path: Path) -> None:
 
 def extract_database(path: Path, manifest: Manifest, destination: Path) -> None:
     """Copy the database member to `destination` (owner-only, must not exist), checking its size
-    and SHA-256 against the manifest; nothing is left at `destination` on failure."""
+    and SHA-256 against the manifest; nothing is left at `destination` on failure. Copying stops
+    as soon as more comes out than the manifest's size, so a member that expands without end
+    (a zip bomb) cannot fill the disk."""
     digest, size = hashlib.sha256(), 0
     fd = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY_FILE)
     try:
-        with os.fdopen(fd, "wb") as target, zipfile.ZipFile(path) as container, \
-                container.open(DATABASE_NAME) as member:
+        with os.fdopen(fd, "wb") as target, open_backup(path) as handle, \
+                zipfile.ZipFile(handle) as container, container.open(DATABASE_NAME) as member:
             while chunk := member.read(CHUNK_BYTES):
                 digest.update(chunk)
                 size += len(chunk)
+                if size > manifest.database_size:
+                    raise ValueError("the database is larger than the manifest says")
                 target.write(chunk)
             target.flush()
             os.fsync(target.fileno())

@@ -18,9 +18,10 @@ from sqlalchemy.pool import QueuePool
 from casefile.errors import (
     DatabaseMissing,
     ForeignFile,
-    StoreUnavailable,
+    StoreDamaged,
     UnsafeDatabaseSettings,
 )
+from casefile.walguard import check_wal
 
 BUSY_TIMEOUT_MS = 5000
 # pragma -> the value it must read back as
@@ -79,13 +80,19 @@ def make_engine(path: Path, data_key: bytes, *, new: bool = False) -> Engine:
     """An engine for the encrypted database at `path`. Transactions begin explicitly.
 
     `new` allows the database to be empty (only while a store is being created). A missing
-    database is never created: SQLite would otherwise make an empty file in its place.
+    database is never created: SQLite would otherwise make an empty file in its place. Before
+    the first connection, a -wal beside the database must be proven to be its own.
     """
     quiet_sqlcipher_log()
+    wal_proven = False
 
     def connect() -> Any:
+        nonlocal wal_proven
         if not path.is_file():
             raise DatabaseMissing(folder=str(path.parent))
+        if not wal_proven:  # later connections share the log this process already opened
+            check_wal(path, data_key)
+            wal_proven = True
         connection = sqlcipher3.connect(str(path), check_same_thread=False)
         connection.isolation_level = None  # SQLAlchemy's "begin" event below emits BEGIN
         try:
@@ -126,4 +133,4 @@ def probe(engine: Engine, path: Path) -> None:
         message = str(error.orig).lower()
         if "not a database" in message or "encrypted" in message:
             raise ForeignFile(path=str(path)) from error
-        raise StoreUnavailable(path=str(path), reason=str(error.orig)) from error
+        raise StoreDamaged(path=str(path), reason=str(error.orig)) from error

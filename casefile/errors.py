@@ -27,7 +27,10 @@ class WaymarkError(Exception):
 
 
 class WrongPassword(WaymarkError):
-    message = N_("That sign-in name and password do not match. Nothing was changed.")
+    message = N_(
+        "That sign-in name and password do not match. The failed try was counted; "
+        "nothing else was changed."
+    )
 
 
 class WrongRecoveryKey(WaymarkError):
@@ -76,6 +79,53 @@ class UnsafeDatabaseSettings(WaymarkError):
 
 class StorageFull(WaymarkError):
     message = N_("The disk is full, so the last change was not saved. Free some space and retry.")
+
+
+class ForeignWal(WaymarkError):
+    message = N_(
+        "The file {path} beside the database does not belong to it (it may come from another "
+        "store or from a backup of another day). Waymark did not open the database, so both "
+        "files were left untouched. Restore a backup, or ask your IT staff to move that file "
+        "away."
+    )
+
+
+class WithReason(WaymarkError):
+    """An error whose `reason` is itself a message marked with N_, translated when shown (or a
+    text from the system that no sentence of ours fits, shown as it is)."""
+
+    def user_message(self) -> str:
+        reason = str(self.params["reason"]) or type(self).__name__
+        params = {**self.params, "reason": _(reason)}
+        return _(self.message).format(**params)
+
+
+class StoreDamaged(WithReason):
+    message = N_(
+        "The database {path} is damaged ({reason}). Waymark did not write anything to it and "
+        "left it untouched; restore a backup."
+    )
+
+
+class KeyFileUnsafeCost(KeyFileDamaged):
+    message = N_(
+        "The key file {path} asks for a password-checking cost outside Waymark's safe limits, "
+        "so it was not used. It was left untouched; restore it from a backup."
+    )
+
+
+class BackupKeysDamaged(WithReason):
+    message = N_(
+        "No backup was written: the key file {path} was damaged or changed outside Waymark "
+        "({reason}), so a backup made from it could not be restored later. Run waymark-admin "
+        "verify and restore the key file from an earlier backup."
+    )
+
+
+class FileUnusable(WithReason):
+    """An operating-system error on a file, in words."""
+
+    message = N_("Waymark could not use {path}: {reason}. Nothing was changed.")
 
 
 class StoreUnavailable(WaymarkError):
@@ -188,3 +238,17 @@ class PasswordTooShort(WaymarkError):
             "The password needs at least {minimum} characters. Nothing was changed.",
             MIN_PASSWORD_LENGTH,
         ).format(minimum=MIN_PASSWORD_LENGTH)
+
+
+class PasswordNotText(WaymarkError):
+    """Raised for bytes that are not UTF-8 (or lone surrogates): such a password could never be
+    typed again the same way, so it is refused both when set and at sign-in."""
+
+    message = N_("The password is not valid text (its bytes are not UTF-8). Nothing was changed.")
+
+
+class PasswordHasControlCharacter(WaymarkError):
+    message = N_(
+        "The new password contains a control character (such as a tab, a carriage return or a "
+        "NUL byte), which cannot be typed at the sign-in screen. Nothing was changed."
+    )

@@ -12,95 +12,36 @@ device secret, failed sign-ins (for back-off and for the audit trail) and the au
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from casefile import crypto
 from casefile.crypto import SALT_BYTES, KdfParams, derive_key, open_sealed, seal
 from casefile.errors import WrongPassword, WrongRecoveryKey
 from casefile.filelock import exclusive_lock
-from casefile.fsutil import atomic_write_bytes
+from casefile.fsutil import atomic_write_bytes, file_errors
+from casefile.keyfile_codec import decode_key_file, encode_key_file
+from casefile.keyfile_model import (
+    RECOVERY,
+    STAFF,
+    AuditAnchor,
+    FailedSignIn,
+    KeyFile,
+    SignInFailures,
+    Slot,
+    normalize_login,
+)
+from casefile.keyfile_seal import reseal, seal_problems, sealed_parts_changed
 from casefile.recovery import recovery_secret
 
-STAFF = "staff"
-RECOVERY = "recovery"
 LOCK_SUFFIX = ".lock"
-
-
-def normalize_login(login: str) -> str:
-    return login.strip().casefold()
-
-
-@dataclass(frozen=True)
-class Slot:
-    kind: str
-    login: str | None
-    salt: bytes
-    kdf: KdfParams
-    nonce: bytes
-    wrapped: bytes
-    device: bool = False  # the device secret is mixed into the wrapping key
-
-
-@dataclass(frozen=True)
-class SignInFailures:
-    """Failed sign-ins of one login since its last success (for the back-off)."""
-
-    count: int
-    last: float  # wall-clock seconds since the epoch
-
-
-@dataclass(frozen=True)
-class FailedSignIn:
-    """A failed sign-in waiting to be written to the audit trail at the next unlock."""
-
-    login: str
-    at: float
-
-
-@dataclass(frozen=True)
-class AuditAnchor:
-    """The audit chain's length and last hash, authenticated with a key only the data key gives."""
-
-    count: int
-    head: str
-    mac: str
-
-
-@dataclass(frozen=True)
-class KeyFile:
-    installation_id: str
-    slots: tuple[Slot, ...] = field(default_factory=tuple)
-    device_fingerprint: str | None = None
-    failures: tuple[tuple[str, SignInFailures], ...] = ()
-    failed_sign_ins: tuple[FailedSignIn, ...] = ()
-    audit: AuditAnchor | None = None
-
-    def slot_for(self, login: str) -> Slot | None:
-        wanted = normalize_login(login)
-        return next((s for s in self.slots if s.kind == STAFF and s.login == wanted), None)
-
-    def recovery_slot(self) -> Slot | None:
-        return next((s for s in self.slots if s.kind == RECOVERY), None)
-
-    def with_slot(self, slot: Slot) -> KeyFile:
-        """A copy with `slot` added, replacing the slot of the same kind and login."""
-        kept = tuple(s for s in self.slots if (s.kind, s.login) != (slot.kind, slot.login))
-        return replace(self, slots=(*kept, slot))
-
-    def without_slot(self, login: str) -> KeyFile:
-        wanted = normalize_login(login)
-        return replace(self, slots=tuple(
-            s for s in self.slots if not (s.kind == STAFF and s.login == wanted)))
-
-    def failures_of(self, login: str) -> SignInFailures | None:
-        wanted = normalize_login(login)
-        return next((f for name, f in self.failures if name == wanted), None)
+TEMPORARY_SUFFIX = ".tmp"
 
 
 def new_key_file() -> KeyFile:
@@ -179,43 +120,97 @@ def unlock_with_recovery_key(key_file: KeyFile, typed_key: str) -> bytes:
     return data_key
 
 
-def anchor_mac(data_key: bytes, installation_id: str, count: int, head: str) -> str:
+def anchor_mac(data_key: bytes, installation_id: str, count: int, head: str, sealed: bool) -> str:
+    """The anchor's MAC. A sealed key file's anchor says so, so stripping the seals off a key
+    file (to have its damage sealed over at the next write) is itself found."""
     anchor_key = hmac.new(data_key, b"waymark-audit-anchor", hashlib.sha256).digest()
-    message = f"{installation_id}|{count}|{head}".encode()
-    return hmac.new(anchor_key, message, hashlib.sha256).hexdigest()
+    message = f"{installation_id}|{count}|{head}" + ("|sealed" if sealed else "")
+    return hmac.new(anchor_key, message.encode(), hashlib.sha256).hexdigest()
 
 
 def make_anchor(key_file: KeyFile, data_key: bytes, count: int, head: str) -> AuditAnchor:
-    return AuditAnchor(count, head, anchor_mac(data_key, key_file.installation_id, count, head))
+    """An anchor for a key file that is (or is about to be) sealed."""
+    return AuditAnchor(count, head, anchor_mac(data_key, key_file.installation_id, count, head,
+                                               sealed=True))
 
 
 def anchor_is_authentic(key_file: KeyFile, data_key: bytes) -> bool:
     anchor = key_file.audit
     if anchor is None:
         return True
-    expected = anchor_mac(data_key, key_file.installation_id, anchor.count, anchor.head)
+    expected = anchor_mac(data_key, key_file.installation_id, anchor.count, anchor.head,
+                          sealed=key_file.seals is not None)
     return hmac.compare_digest(expected, anchor.mac)
 
 
-from casefile.keyfile_codec import decode_key_file, encode_key_file  # noqa: E402
+def _sealed(before: KeyFile | None, after: KeyFile, data_key: bytes) -> KeyFile:
+    """`after` sealed; an older file's authentic anchor is re-made for a sealed file."""
+    if before is not None and before.seals is None and after.audit is not None \
+            and anchor_is_authentic(replace(after, seals=None), data_key):
+        after = replace(after, audit=make_anchor(after, data_key, after.audit.count,
+                                                 after.audit.head))
+    return reseal(before, after, data_key)
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + LOCK_SUFFIX)
+
+
+def stale_temporaries(path: Path) -> list[Path]:
+    """Temporary copies of the key file left by a crash (they hold old slots and passwords)."""
+    return sorted(path.parent.glob(f".{path.name}.*{TEMPORARY_SUFFIX}"))
+
+
+def _remove_stale_temporaries(path: Path) -> int:
+    """Remove them; only called under the key-file lock, when no write can be under way."""
+    found = stale_temporaries(path)
+    for leftover in found:
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+    return len(found)
 
 
 def read_key_file(path: Path) -> KeyFile:
-    return decode_key_file(path.read_bytes(), path)
+    with file_errors(path):
+        return decode_key_file(path.read_bytes(), path)
 
 
-def write_key_file(path: Path, key_file: KeyFile) -> None:
-    atomic_write_bytes(path, encode_key_file(key_file))
+def clean_key_folder(path: Path) -> int:
+    """Remove temporary key files a crash left behind; how many there were."""
+    with file_errors(path), exclusive_lock(lock_path(path)):
+        return _remove_stale_temporaries(path)
 
 
-def update_key_file(path: Path, change: Callable[[KeyFile], KeyFile]) -> KeyFile:
-    """Read, change and atomically rewrite the key file, one process at a time."""
-    with exclusive_lock(path.with_name(path.name + LOCK_SUFFIX)):
-        current = read_key_file(path)
+def write_key_file(path: Path, key_file: KeyFile, data_key: bytes) -> None:
+    """Write a whole new key file (a new or restored store), sealed with `data_key`."""
+    with file_errors(path), exclusive_lock(lock_path(path)):
+        _remove_stale_temporaries(path)
+        atomic_write_bytes(path, encode_key_file(_sealed(None, key_file, data_key)))
+
+
+def update_key_file(
+    path: Path, change: Callable[[KeyFile], KeyFile], data_key: bytes | None
+) -> KeyFile:
+    """Read, change and atomically rewrite the key file, one process at a time.
+
+    Without the data key (a wrong password) only the unsealed record of failed sign-ins may
+    change. Temporary files a crash left behind are removed first.
+    """
+    with file_errors(path), exclusive_lock(lock_path(path)):
+        _remove_stale_temporaries(path)
+        current = decode_key_file(path.read_bytes(), path)
         changed = change(current)
+        if data_key is not None:
+            if changed != current or current.seals is None:
+                changed = _sealed(current, changed, data_key)
+        elif sealed_parts_changed(current, changed):
+            raise RuntimeError("a sealed part of the key file may change only with the data key")
         if changed != current:
-            write_key_file(path, changed)
+            atomic_write_bytes(path, encode_key_file(changed))
         return changed
 
 
-__all__ = ["decode_key_file", "encode_key_file"]
+__all__ = [
+    "RECOVERY", "STAFF", "AuditAnchor", "FailedSignIn", "KeyFile", "SignInFailures", "Slot",
+    "decode_key_file", "encode_key_file", "normalize_login", "seal_problems",
+]

@@ -1,7 +1,7 @@
 """The key file's JSON form, read strictly: anything malformed is reported as a damaged key file.
 
-Version 1 files (before device secrets, back-off and the audit anchor) are still read; files are
-always written as the current version.
+Version 1 files (before device secrets, back-off and the audit anchor) and version 2 files (before
+seals) are still read; files are always written as the current version.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 
 from casefile import crypto
 from casefile.crypto import SALT_BYTES, KdfParams
-from casefile.errors import KeyFileDamaged
-from casefile.keyfile import (
+from casefile.errors import KeyFileDamaged, KeyFileUnsafeCost
+from casefile.keyfile_model import (
     RECOVERY,
     STAFF,
     AuditAnchor,
@@ -25,14 +25,19 @@ from casefile.keyfile import (
 )
 
 FORMAT = "waymark-keys"
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+VERSION = 3
+UNSEALED_VERSION = 2  # what a key file not (yet) sealed with the data key is written as
+READABLE_VERSIONS = (1, 2, 3)
 
-# Bounds on the Argon2id cost read from a slot. A tampered slot could otherwise ask for no memory
-# (argon2 raises) or for more memory and time than the workstation has (a hang at sign-in).
-MAX_TIME_COST = 16
-MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB; the default is 64 MiB
-MAX_PARALLELISM = 64
+# Bounds on the Argon2id cost read from a slot, refused before any derivation runs. A tampered
+# slot could otherwise ask for no memory (argon2 raises) or for more memory and time than a
+# sign-in may take (16 passes over 1 GiB took 18 s here). The default (3 passes, 64 MiB) may
+# double before a slot is refused; the work (passes x memory) is bounded as well.
+MIN_MEMORY_KIB = 1024
+MAX_TIME_COST = 8
+MAX_MEMORY_KIB = 256 * 1024
+MAX_PARALLELISM = 16
+MAX_WORK_KIB = 2 * 3 * 64 * 1024
 WRAPPED_BYTES = crypto.KEY_BYTES + 16  # the data key and the AES-GCM tag
 HEX_DIGEST = 64
 
@@ -59,13 +64,27 @@ def _bounded(value: object, low: int, high: int) -> int:
     return value
 
 
+class UnsafeCost(ValueError):
+    """A slot's key-derivation cost is a number, but outside the safe bounds."""
+
+
+def _cost(value: object, low: int, high: int) -> int:
+    number = _bounded(value, -(2**63), 2**63)  # not a number at all: a damaged file
+    if not low <= number <= high:
+        raise UnsafeCost(f"{number} is not in [{low}, {high}]")
+    return number
+
+
 def _kdf_from_json(raw: dict[str, Any]) -> KdfParams:
-    parallelism = _bounded(raw["p"], 1, MAX_PARALLELISM)
-    return KdfParams(
-        time_cost=_bounded(raw["t"], 1, MAX_TIME_COST),
-        memory_kib=_bounded(raw["m"], 8 * parallelism, MAX_MEMORY_KIB),
+    parallelism = _cost(raw["p"], 1, MAX_PARALLELISM)
+    params = KdfParams(
+        time_cost=_cost(raw["t"], 1, MAX_TIME_COST),
+        memory_kib=_cost(raw["m"], max(MIN_MEMORY_KIB, 8 * parallelism), MAX_MEMORY_KIB),
         parallelism=parallelism,
     )
+    if params.time_cost * params.memory_kib > MAX_WORK_KIB:
+        raise UnsafeCost("too much work")
+    return params
 
 
 def _bytes_from_json(value: object, size: int) -> bytes:
@@ -138,11 +157,19 @@ def _failed_from_json(raw: object) -> tuple[FailedSignIn, ...]:
     return tuple(FailedSignIn(_text(item["login"]), _number(item["at"])) for item in raw)
 
 
+def _seals_from_json(document: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    raw = document["seals"]
+    if not isinstance(raw, dict):
+        raise TypeError("seals")
+    return tuple(sorted((_text(name), _text(mac, hex_length=HEX_DIGEST))
+                        for name, mac in raw.items()))
+
+
 def encode_key_file(key_file: KeyFile) -> bytes:
     anchor = key_file.audit
     document = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if key_file.seals is not None else UNSEALED_VERSION,
         "installation_id": key_file.installation_id,
         "device_fingerprint": key_file.device_fingerprint,
         "slots": [_slot_to_json(s) for s in key_file.slots],
@@ -151,6 +178,8 @@ def encode_key_file(key_file: KeyFile) -> bytes:
         "failures": {login: {"count": f.count, "last": f.last} for login, f in key_file.failures},
         "failed_sign_ins": [{"login": f.login, "at": f.at} for f in key_file.failed_sign_ins],
     }
+    if key_file.seals is not None:
+        document["seals"] = dict(key_file.seals)
     return json.dumps(document, indent=2).encode("utf-8")
 
 
@@ -168,6 +197,7 @@ def _decode(document: dict[str, Any]) -> KeyFile:
         failures=_failures_from_json(document.get("failures", {})),
         failed_sign_ins=_failed_from_json(document.get("failed_sign_ins", [])),
         audit=_anchor_from_json(document.get("audit")),
+        seals=_seals_from_json(document) if document["version"] >= 3 else None,
     )
 
 
@@ -177,5 +207,7 @@ def decode_key_file(data: bytes, path: Path) -> KeyFile:
         if not isinstance(document, dict):
             raise TypeError("not an object")
         return _decode(document)
+    except UnsafeCost as error:
+        raise KeyFileUnsafeCost(path=str(path)) from error
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise KeyFileDamaged(path=str(path)) from error

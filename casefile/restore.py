@@ -16,24 +16,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from casefile import audit, keyfile
 from casefile import workstation as workstation_module
 from casefile.access import require_role
+from casefile.accounts import check_new_password
 from casefile.backup import BACKUP_SUFFIX
 from casefile.backup_io import remove, unpack, write_backup
 from casefile.backupfile import read_manifest
 from casefile.database import key_pragma, make_engine
-from casefile.errors import (
-    MIN_PASSWORD_LENGTH,
-    AccountDisabled,
-    PasswordTooShort,
-    WaymarkError,
-    WrongPassword,
-)
+from casefile.errors import AccountDisabled, StoreDamaged, WaymarkError, WrongPassword
 from casefile.fsutil import ensure_private_dir, fsync_dir
-from casefile.paths import DB_NAME, StorePaths, StoreState
+from casefile.health import check_before_writing
+from casefile.paths import DB_NAME, KEYS_NAME, StorePaths, StoreState
 from casefile.store import ADMIN, Store, open_with_key
 from casefile.unlock import with_staff_slot
 from casefile.workstation import Workstation
@@ -99,6 +96,70 @@ def _pre_restore_target(paths: StorePaths) -> Path:
     return target
 
 
+def _is_sound(store: Store) -> bool:
+    """Whether the store passes the checks of a sign-in (it may be opened only to inspect)."""
+    keys = keyfile.read_key_file(store.paths.keys)
+    try:
+        check_before_writing(store.engine, keys, store.data_key, str(store.paths.database))
+    except (StoreDamaged, DatabaseError):
+        return False
+    return True
+
+
+def _set_aside(paths: StorePaths, with_keys: bool = False) -> Path:
+    """Move a damaged database and its -wal and -shm (and the key file), byte for byte, into a
+    new folder under `backups/`; returns the folder."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    folder = ensure_private_dir(paths.data_dir / PRE_RESTORE_FOLDER)
+    target, number = folder / f"damaged-{stamp}", 1
+    while target.exists():
+        number += 1
+        target = folder / f"damaged-{stamp}-{number}"
+    ensure_private_dir(target)
+    names = [DB_NAME + suffix for suffix in ("-wal", "-shm", "")]  # the database after its log
+    for name in [*names, KEYS_NAME] if with_keys else names:
+        found = paths.data_dir / name
+        if found.exists():
+            os.replace(found, target / name)
+    fsync_dir(target)
+    fsync_dir(paths.data_dir)
+    return target
+
+
+def _put_back(aside: Path, paths: StorePaths) -> None:
+    for found in sorted(aside.iterdir(), key=lambda p: p.name != KEYS_NAME):
+        os.replace(found, paths.data_dir / found.name)
+    aside.rmdir()
+    fsync_dir(paths.data_dir)
+
+
+def restore_over_refused_store(
+    source: Path, data_dir: Path, login: str, recovery_key: str, new_password: str,
+    workstation: Workstation | None = None,
+) -> tuple[Store, Path]:
+    """Restore `source` with the recovery key over a store that cannot be opened (damaged, or
+    with a log that is not its own). Its files are first moved aside, byte for byte, into
+    `backups/damaged-…/` (returned); if the restore fails they are put back as they were."""
+    check_new_password(new_password)
+    paths = StorePaths(data_dir)
+    manifest = read_manifest(source)
+    keyfile.unlock_with_recovery_key(manifest.keys, recovery_key)  # before anything moves
+    try:
+        installation: str | None = keyfile.read_key_file(paths.keys).installation_id
+    except WaymarkError:  # an unreadable key file: the backup's own recovery slot decides
+        installation = None
+    if installation not in (None, manifest.installation_id):
+        raise ForeignBackup(path=str(source))
+    aside = _set_aside(paths, with_keys=True)
+    try:
+        store = restore_to_new_workstation(source, data_dir, login, recovery_key, new_password,
+                                           workstation)
+    except BaseException:
+        _put_back(aside, paths)
+        raise
+    return store, aside
+
+
 def _swap_in(paths: StorePaths, data_key: bytes, restoring: Path) -> None:
     """Replace the database with `restoring`, once no other connection has it open and its WAL is
     checkpointed (an old WAL must never be replayed onto the restored file)."""
@@ -124,7 +185,7 @@ def _anchor_at(paths: StorePaths, data_key: bytes, head: tuple[int, str] | None)
         anchor = None if head is None else keyfile.make_anchor(keys, data_key, *head)
         return replace(keys, audit=anchor)
 
-    keyfile.update_key_file(paths.keys, anchored)
+    keyfile.update_key_file(paths.keys, anchored, data_key)
 
 
 def _audit_restore(
@@ -170,9 +231,15 @@ def restore_backup(store: Store, source: Path) -> Path:
         remove(restoring)
         try:
             contents = unpack(source, data_key, restoring, login)
-            kept = write_backup(store, _pre_restore_target(paths))
-            store.close()
-            _swap_in(paths, data_key, restoring)
+            if _is_sound(store):
+                kept = write_backup(store, _pre_restore_target(paths))
+                store.close()
+                _swap_in(paths, data_key, restoring)
+            else:  # no export of a damaged database: its files are kept aside as they are
+                store.close()
+                kept = _set_aside(paths)
+                os.replace(restoring, paths.database)
+                fsync_dir(paths.data_dir)
         finally:
             remove(restoring)
         _anchor_at(paths, data_key, contents.head)
@@ -212,8 +279,7 @@ def restore_to_new_workstation(
     were tied to the old workstation's keyring need a password reset. Returns the store, signed
     in as `login`; the restore is audited. Nothing is left in `data_dir` on failure."""
     workstation = workstation or workstation_module.current_workstation()
-    if len(new_password) < MIN_PASSWORD_LENGTH:
-        raise PasswordTooShort()
+    check_new_password(new_password)
     paths = StorePaths(data_dir)
     _require_empty(paths)
     manifest = read_manifest(source)
@@ -228,7 +294,7 @@ def restore_to_new_workstation(
             raise AccountNotInBackup(login=keyfile.normalize_login(login))
         keys = _keys_for_here(manifest.keys, workstation, data_key, login, new_password,
                               contents.head)
-        keyfile.write_key_file(paths.keys, keys)
+        keyfile.write_key_file(paths.keys, keys, data_key)
         wrote_keys = True
         os.replace(paths.creating, paths.database)
         fsync_dir(data_dir)

@@ -7,7 +7,9 @@ The GUI and the command line reach the store only through operation functions th
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,18 +30,29 @@ from casefile.errors import (
     EditConflict,
     StorageFull,
     StoreBusy,
+    StoreDamaged,
     StoreExists,
     StoreMissing,
     StoreUnavailable,
+    WaymarkError,
     WrongPassword,
 )
-from casefile.fsutil import OWNER_ONLY_FILE, ensure_private_dir, fsync_dir
+from casefile.fsutil import (
+    OWNER_ONLY_FILE,
+    display_path,
+    ensure_private_dir,
+    file_errors,
+    fsync_dir,
+)
+from casefile.health import check_before_writing
 from casefile.models import Staff
 from casefile.models.base import from_timestamp
 from casefile.paths import StorePaths, StoreState
 from casefile.recovery import new_recovery_key
-from casefile.unlock import unlock_staff, with_staff_slot
+from casefile.unlock import after_unlock, unlock_staff, with_staff_slot
 from casefile.workstation import Workstation
+
+log = logging.getLogger(__name__)
 
 ADMIN = "admin"
 CASEWORKER = "caseworker"
@@ -60,6 +73,27 @@ class StaffMember:
         return bool(self.roles & {CASEWORKER, SUPERVISOR})
 
 
+DISK_NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def _disk_nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < DISK_NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def database_error(error: DatabaseError, paths: StorePaths) -> WaymarkError:
+    """What a database error means for the person. SQLite reports some writes on a full disk
+    as an I/O error (the shared-memory index, the log): said as a full disk, not as damage."""
+    reason = str(error.orig).lower()
+    if "full" in reason or ("i/o" in reason and _disk_nearly_full(paths.data_dir)):
+        return StorageFull()
+    if isinstance(error, OperationalError) and ("locked" in reason or "busy" in reason):
+        return StoreBusy()
+    return StoreUnavailable(path=display_path(paths.database), reason=str(error.orig))
+
+
 class Store:
     """An open, unlocked store. Holds the engine and the data key until `close()`."""
 
@@ -73,6 +107,8 @@ class Store:
         self.workstation = workstation
         self._engine: Engine | None = engine
         self._data_key: bytes | None = data_key
+        self._unanchored: tuple[tuple[int, str], int] | None = None  # committed, not anchored
+        self.stale_key_copies = 0  # temporary key files a crash left, removed at this open
 
     @property
     def engine(self) -> Engine:
@@ -103,21 +139,34 @@ class Store:
                 with session.begin():
                     yield session
                 tail: tuple[int, str] | None = session.info.get("audit_tail")
-                if tail is not None:
-                    self._anchor(session, tail, session.info["audit_first"])
+                first: int | None = session.info.get("audit_first")
         except StaleDataError as error:
             raise EditConflict() from error
-        except OperationalError as error:
-            reason = str(error.orig).lower()
-            if "full" in reason:
-                raise StorageFull() from error
-            if "locked" in reason or "busy" in reason:
-                raise StoreBusy() from error
-            raise StoreUnavailable(path=str(self.paths.database), reason=str(error.orig)) from error
         except DatabaseError as error:
-            raise StoreUnavailable(path=str(self.paths.database), reason=str(error.orig)) from error
+            raise database_error(error, self.paths) from error
+        self._anchor_committed(tail, first)
 
-    def _anchor(self, session: Session, tail: tuple[int, str], first: int) -> None:
+    def _anchor_committed(self, tail: tuple[int, str] | None, first: int | None) -> None:
+        """Move the anchor after a commit. The change is saved whatever happens here: when the
+        key file cannot be written (a full disk), the anchor stays behind, which `verify` and
+        the next open accept, and catches up at the next unit of work."""
+        if tail is None:
+            tail, first = self._unanchored or (None, None)
+        if tail is None or first is None:
+            return
+        try:
+            self._anchor(tail, first)
+        except (WaymarkError, OSError) as error:
+            if self._unanchored is None:
+                self._unanchored = (tail, first)
+            else:
+                self._unanchored = (tail, self._unanchored[1])
+            log.warning("the audit anchor could not be moved (%s); it catches up later",
+                        type(error).__name__)
+            return
+        self._unanchored = None
+
+    def _anchor(self, tail: tuple[int, str], first: int) -> None:
         """Move the key file's anchor forward to `tail`, unless the anchored entry was altered
         or the anchor was removed while entries existed (then the key file stays as it is, as
         evidence for `verify`). Only a key file from before the audit trail has no anchor."""
@@ -131,15 +180,16 @@ class Store:
                 return keys
             if not keyfile.anchor_is_authentic(keys, self.data_key):
                 return keys
-            with session.begin():
+            with Session(self.engine) as session, session.begin():
                 if not audit.anchored_entry_matches(session, anchor):
                     return keys
             return replace(keys, audit=keyfile.make_anchor(keys, self.data_key, count, head))
 
-        keyfile.update_key_file(self.paths.keys, moved)
+        self.update_keys(moved)
 
     def update_keys(self, change: Callable[[keyfile.KeyFile], keyfile.KeyFile]) -> keyfile.KeyFile:
-        return keyfile.update_key_file(self.paths.keys, change)
+        """Change the key file; the parts changed are sealed with the data key."""
+        return keyfile.update_key_file(self.paths.keys, change, self.data_key)
 
     def close(self) -> None:
         """Close every connection and drop the key."""
@@ -165,10 +215,17 @@ def _remove_unfinished(paths: StorePaths) -> None:
         Path(str(paths.creating) + suffix).unlink(missing_ok=True)
 
 
-def _prepare(engine: Engine, paths: StorePaths, data_key: bytes) -> None:
-    """Check the key and the settings, then migrate after an automatic encrypted backup."""
+def _prepare(
+    engine: Engine, paths: StorePaths, data_key: bytes, keys: keyfile.KeyFile, inspect: bool
+) -> None:
+    """Check the key, the settings and the database's health before anything is written to it,
+    then migrate after an automatic encrypted backup. To `inspect` (verify) a store is to open
+    it as it is: no health gate, no migration, nothing written."""
     probe(engine, paths.database)
     check_pragmas(engine)
+    if inspect:
+        return
+    check_before_writing(engine, keys, data_key, display_path(paths.database))
 
     def back_up_first(current: str | None) -> None:
         if current is not None:
@@ -185,16 +242,18 @@ def create_store(
     workstation = workstation or workstation_module.current_workstation()
     paths = StorePaths(data_dir)
     if paths.state() is not StoreState.NEW or paths.leftovers():
-        raise StoreExists(folder=str(data_dir))
-    ensure_private_dir(data_dir)
-    _remove_unfinished(paths)
+        raise StoreExists(folder=display_path(data_dir))
+    with file_errors(data_dir):
+        ensure_private_dir(data_dir)
+        _remove_unfinished(paths)
     data_key, recovery_key = random_key(), new_recovery_key()
     keys = with_staff_slot(keyfile.new_key_file(), workstation, login, password, data_key,
                            kdf=kdf)
     keys = keys.with_slot(keyfile.recovery_slot(keys, recovery_key, data_key, kdf))
     keys = replace(keys, audit=keyfile.make_anchor(
         keys, data_key, 0, audit.genesis(keys.installation_id)))  # an empty trail, anchored
-    _create_private_file(paths.creating)
+    with file_errors(paths.creating):
+        _create_private_file(paths.creating)
     engine = make_engine(paths.creating, data_key, new=True)
     try:
         check_pragmas(engine)
@@ -204,9 +263,10 @@ def create_store(
                               roles=f"{ADMIN},{CASEWORKER}"))
     finally:
         engine.dispose()
-    keyfile.write_key_file(paths.keys, keys)
-    os.replace(paths.creating, paths.database)
-    fsync_dir(paths.data_dir)
+    keyfile.write_key_file(paths.keys, keys, data_key)
+    with file_errors(paths.database):
+        os.replace(paths.creating, paths.database)
+        fsync_dir(paths.data_dir)
     return open_store(data_dir, login, password, workstation), recovery_key
 
 
@@ -244,38 +304,58 @@ def _record_sign_in(store: Store, keys: keyfile.KeyFile, action: str) -> None:
 
 def open_with_key(
     paths: StorePaths, data_key: bytes, login: str, keys: keyfile.KeyFile,
-    workstation: Workstation,
+    workstation: Workstation, *, inspect: bool = False,
 ) -> Store:
-    """Open the database with a data key already unwrapped, as `login`."""
+    """Open the database with a data key already unwrapped, as `login`. Temporary key files a
+    crash left behind are removed first; a damaged database is refused before any write."""
+    stale = keyfile.clean_key_folder(paths.keys)
     engine = make_engine(paths.database, data_key)
     try:
-        _prepare(engine, paths, data_key)
+        _prepare(engine, paths, data_key, keys, inspect)
         with Session(engine) as session, session.begin():
             user = _signed_in(session, login)
     except DatabaseError as error:  # damage past the first page, found while reading
         engine.dispose()
-        raise StoreUnavailable(path=str(paths.database), reason=str(error.orig)) from error
+        found = database_error(error, paths)
+        if isinstance(found, StoreUnavailable):  # nothing was written yet: say it is damaged
+            found = StoreDamaged(path=display_path(paths.database), reason=str(error.orig))
+        raise found from error
     except BaseException:
         engine.dispose()
         raise
-    return Store(paths, engine, user, data_key, keys.installation_id, workstation)
+    store = Store(paths, engine, user, data_key, keys.installation_id, workstation)
+    store.stale_key_copies = stale
+    return store
 
 
 def open_store(
     data_dir: Path, login: str, password: str, workstation: Workstation | None = None,
-    action: str = audit.SIGN_IN,
+    action: str = audit.SIGN_IN, *, inspect: bool = False,
 ) -> Store:
     """Unlock the store with a staff password. A wrong password writes nothing but the key
-    file's failure count."""
+    file's failure count; a damaged store is refused before anything is written. With
+    `inspect`, the store is opened as it is and nothing is written until `complete_sign_in`."""
     workstation = workstation or workstation_module.current_workstation()
     paths = StorePaths(data_dir)
-    _check_state(paths)
+    with file_errors(data_dir):
+        _check_state(paths)
     keys = keyfile.read_key_file(paths.keys)
-    data_key, keys = unlock_staff(paths.keys, keys, login, password, workstation)
-    store = open_with_key(paths, data_key, login, keys, workstation)
+    data_key = unlock_staff(paths.keys, keys, login, password, workstation)
+    store = open_with_key(paths, data_key, login, keys, workstation, inspect=inspect)
+    if not inspect:
+        complete_sign_in(store, password, action)
+    return store
+
+
+def complete_sign_in(store: Store, password: str, action: str = audit.SIGN_IN) -> None:
+    """What a successful sign-in writes: the key file's failures cleared (and its seals or
+    device secret brought up to date), waiting failed sign-ins and this one in the audit trail.
+    Closes the store if that fails."""
+    login = store.user.login
     try:
+        keys = store.update_keys(lambda current: after_unlock(
+            current, login, password, store.data_key, store.workstation))
         _record_sign_in(store, keys, action)
     except BaseException:
         store.close()
         raise
-    return store

@@ -18,6 +18,7 @@ from casefile.errors import (
     DeviceSecretLost,
     DeviceSecretUnavailable,
     TooManyAttempts,
+    WaymarkError,
     WrongPassword,
 )
 from casefile.keyfile import (
@@ -29,6 +30,7 @@ from casefile.keyfile import (
     update_key_file,
 )
 from casefile.workstation import Workstation
+from i18n import N_
 
 
 def slot_device_secret(keys: KeyFile, slot: Slot, workstation: Workstation) -> bytes | None:
@@ -81,9 +83,11 @@ def _spend_equal_time(password: str) -> None:
     crypto.derive_key(password.encode(), bytes(crypto.SALT_BYTES), crypto.DEFAULT_KDF)
 
 
-def _after_success(
+def after_unlock(
     keys: KeyFile, login: str, password: str, data_key: bytes, workstation: Workstation
 ) -> KeyFile:
+    """The key file after `login` unlocked it: failures cleared, a password-only slot given the
+    device secret once a keyring is here. Applied only once the database has been checked."""
     keys = clear_failures(keys, login)
     slot = keys.slot_for(login)
     if slot is None or slot.device:
@@ -96,8 +100,11 @@ def _after_success(
 
 def unlock_staff(
     keys_path: Path, keys: KeyFile, login: str, password: str, workstation: Workstation
-) -> tuple[bytes, KeyFile]:
-    """The data key and the key file as it now is, or WrongPassword / TooManyAttempts."""
+) -> bytes:
+    """The data key, or WrongPassword / TooManyAttempts. Only a failure writes (its count);
+    success writes nothing yet (see `after_unlock`)."""
+    if not normalize_login(login):
+        raise WaymarkError(N_("Type your sign-in name and password."))
     now = time.time()
     wait = seconds_to_wait(keys, login, now)
     if wait:
@@ -110,10 +117,6 @@ def unlock_staff(
         data_key = open_slot(keys, slot, password.encode(),
                              slot_device_secret(keys, slot, workstation))
     if data_key is None:
-        if normalize_login(login):
-            update_key_file(keys_path, lambda current: record_failure(current, login, now))
+        update_key_file(keys_path, lambda current: record_failure(current, login, now), None)
         raise WrongPassword()
-    found = data_key
-    keys = update_key_file(
-        keys_path, lambda current: _after_success(current, login, password, found, workstation))
-    return data_key, keys
+    return data_key

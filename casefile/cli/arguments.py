@@ -6,12 +6,13 @@ Built at run time (not import time) so the help is in the language chosen at sta
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from casefile.cli.backups import add_backup_commands
-from casefile.cli.commands import run_demo, run_init, run_verify
+from casefile.cli.commands import run_demo, run_verify
 from casefile.cli.grammar import clean_login as _login
 from casefile.cli.grammar import escape_help as _help
+from casefile.cli.grammar import name_text, path_argument
+from casefile.cli.setup import run_init
 from casefile.cli.users import add_user_commands
 from casefile.paths import default_data_dir
 from i18n import _
@@ -43,7 +44,7 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
                              "prints the recovery key once")))
     init.add_argument("--admin", required=True, type=_login, metavar="LOGIN",
                       help=_help(_("sign-in name of the first administrator")))
-    init.add_argument("--name", default="", metavar="NAME",
+    init.add_argument("--name", default="", type=name_text, metavar="NAME",
                       help=_help(_("the administrator's name as others see it")))
     init.set_defaults(run=run_init, needs_login=False)
 
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=_help(_("Set up and look after a Waymark store. Passwords are read from "
                             "standard input when it is not a terminal, one per line.")))
     parser.add_argument(
-        "--data-dir", type=Path, default=None, metavar="DIR",
+        "--data-dir", type=path_argument, default=None, metavar="DIR",
         help=_help(_("the folder with the database and its key file (default: {folder})")
                    .format(folder=default_data_dir())))
     parser.add_argument("--as", dest="login", type=_login, default=None, metavar="LOGIN",

@@ -8,13 +8,18 @@ be an administrator.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
+from casefile.backupfile import BackupExists
 from casefile.cli.commands import data_dir, unlock_admin
-from casefile.cli.grammar import escape_help
+from casefile.cli.grammar import escape_help, path_argument
+from casefile.cli.output import say, shown
 from casefile.cli.secrets import read_new_password, read_recovery_key
+from casefile.errors import BackupFailed
 from casefile.paths import StorePaths, StoreState
 from casefile.restore import (
+    PRE_RESTORE_FOLDER,
     FolderNotEmpty,
     check_backup_file,
     make_backup,
@@ -24,15 +29,28 @@ from casefile.restore import (
 from i18n import _
 
 
+def _sqlite_can_write(target: Path) -> None:
+    """SQLite takes a file name as UTF-8 text, so a backup cannot be written to a path whose
+    bytes are not UTF-8; say so before any password is asked for."""
+    try:
+        os.fsdecode(target).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BackupFailed(path=shown(target), reason=_(
+            "its name is not UTF-8 text, which the database library cannot use")) from None
+
+
 def run_backup(args: argparse.Namespace) -> int:
-    target = Path(args.file).absolute()
+    target = Path(args.file).absolute()  # stays correct whatever folder SQLite works in
+    if target.exists() or target.is_symlink():  # a file, folder, pipe or device: never opened
+        raise BackupExists(path=shown(target))
+    _sqlite_can_write(target)
     store = unlock_admin(args)
     try:
         make_backup(store, target)
     finally:
         store.close()
-    print(_("Wrote the encrypted backup {path}. The recovery key or an administrator's password "
-            "for this store is needed to restore it.").format(path=target))
+    say(_("Wrote the encrypted backup {path}. The recovery key or an administrator's password "
+          "for this store is needed to restore it.").format(path=shown(target)))
     return 0
 
 
@@ -40,9 +58,9 @@ def _restore_here(args: argparse.Namespace, source: Path, folder: Path) -> int:
     recovery_key = read_recovery_key()
     password = read_new_password(args.login)
     restore_to_new_workstation(source, folder, args.login, recovery_key, password).close()
-    print(_("Restored the backup into {folder}. {login} can sign in with the new password; "
-            "anyone else who cannot sign in here needs a password reset.")
-          .format(folder=folder, login=args.login))
+    say(_("Restored the backup into {folder}. {login} can sign in with the new password; "
+          "anyone else who cannot sign in here needs a password reset.")
+        .format(folder=shown(folder), login=args.login))
     return 0
 
 
@@ -53,10 +71,11 @@ def run_restore(args: argparse.Namespace) -> int:
     if state is StoreState.NEW:
         return _restore_here(args, source, folder)
     if state is not StoreState.READY:
-        raise FolderNotEmpty(folder=str(folder))
-    kept = restore_backup(unlock_admin(args), source)
-    print(_("Restored the backup. The database as it was just before is kept in {path}.")
-          .format(path=kept))
+        raise FolderNotEmpty(folder=shown(folder))
+    _sqlite_can_write(folder.absolute() / PRE_RESTORE_FOLDER)  # the copy kept from before
+    kept = restore_backup(unlock_admin(args, inspect=True), source)  # a damaged store too
+    say(_("Restored the backup. The database as it was just before is kept in {path}.")
+        .format(path=shown(kept)))
     return 0
 
 
@@ -65,11 +84,12 @@ def add_backup_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     backup = commands.add_parser("backup", help=escape_help(_(
         "write an encrypted, verified backup to a new FILE (needs --as LOGIN of an "
         "administrator)")))
-    backup.add_argument("file", metavar="FILE", help=escape_help(_(
+    backup.add_argument("file", type=path_argument, metavar="FILE", help=escape_help(_(
         "where to write the backup; an existing file is never replaced")))
     backup.set_defaults(run=run_backup, needs_login=True)
     restore = commands.add_parser("restore", help=escape_help(_(
         "restore a backup (needs --as LOGIN): into an empty data folder with the recovery key "
         "and a new password for LOGIN, or over this store with an administrator's password")))
-    restore.add_argument("file", metavar="FILE", help=escape_help(_("the backup to restore")))
+    restore.add_argument("file", type=path_argument, metavar="FILE",
+                         help=escape_help(_("the backup to restore")))
     restore.set_defaults(run=run_restore, needs_login=True)

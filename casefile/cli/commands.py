@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 from casefile.cli.errors import AdministratorsOnly
-from casefile.cli.secrets import read_new_password, read_password
+from casefile.cli.output import say
+from casefile.cli.secrets import read_password
 from casefile.cli.verify import CheckResult, run_checks
 from casefile.demo import add_demo_youth
-from casefile.errors import StoreExists
-from casefile.paths import StorePaths, StoreState, default_data_dir
-from casefile.store import ADMIN, Store, create_store, open_store
+from casefile.paths import default_data_dir
+from casefile.store import ADMIN, Store, complete_sign_in, open_store
 from i18n import _, ngettext
 
 
@@ -21,45 +21,20 @@ def data_dir(args: argparse.Namespace) -> Path:
     return folder if folder is not None else default_data_dir()
 
 
-def unlock(args: argparse.Namespace) -> Store:
-    """Sign in as --as LOGIN with the first password on standard input (or typed)."""
+def unlock(args: argparse.Namespace, inspect: bool = False) -> Store:
+    """Sign in as --as LOGIN with the first password on standard input (or typed). To
+    `inspect` is to open the store as it is, damaged or not, writing nothing (see open_store)."""
     login: str = args.login
-    return open_store(data_dir(args), login, read_password(login))
+    return open_store(data_dir(args), login, read_password(login), inspect=inspect)
 
 
-def unlock_admin(args: argparse.Namespace) -> Store:
+def unlock_admin(args: argparse.Namespace, inspect: bool = False) -> Store:
     """Sign in as --as LOGIN, who must be an administrator."""
-    store = unlock(args)
+    store = unlock(args, inspect)
     if ADMIN not in store.user.roles:
         store.close()
         raise AdministratorsOnly()
     return store
-
-
-def _show_recovery_key(recovery_key: str, folder: Path) -> None:
-    print()
-    print(_("Recovery key:"))
-    print()
-    print(f"    {recovery_key}")
-    print()
-    print(_("Print this recovery key now and lock it away. It is the only way back in if every "
-            "password is forgotten or this workstation is replaced, and it will not be shown "
-            "again."))
-    print(_("The database and its key file are in {folder}.").format(folder=folder))
-
-
-def run_init(args: argparse.Namespace) -> int:
-    """Create the store and its first administrator; show the recovery key once."""
-    folder = data_dir(args)
-    if StorePaths(folder).state() is not StoreState.NEW:
-        raise StoreExists(folder=str(folder))  # refuse before asking for a password
-    login: str = args.admin
-    password = read_new_password(login)
-    store, recovery_key = create_store(folder, login, args.name or login, password)
-    store.close()
-    print(_("Created a Waymark store with the administrator {login}.").format(login=login))
-    _show_recovery_key(recovery_key, folder)
-    return 0
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -76,18 +51,25 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def _report(result: CheckResult) -> None:
     if result.passed:
-        print(_("{check}: ok").format(check=_(result.title)))
+        say(_("{check}: ok").format(check=_(result.title)))
+        for note in result.notes:
+            say(f"    {note}")
         return
-    print(_("{check}: FAILED").format(check=_(result.title)))
-    for problem in result.problems:
-        print(f"    {problem}")
+    say(_("{check}: FAILED").format(check=_(result.title)))
+    for problem in result.problems:  # SQLite's words may quote a path or a damaged name
+        say(f"    {problem}")
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    """Run every integrity check; exit 1 when any fails."""
-    store = unlock(args)
+    """Run every integrity check on the store as it is; exit 1 when any fails. Nothing is
+    written to a store that fails (not even this sign-in's audit entry)."""
+    login: str = args.login
+    password = read_password(login)
+    store = open_store(data_dir(args), login, password, inspect=True)
     try:
         results = run_checks(store)
+        if all(result.passed for result in results):
+            complete_sign_in(store, password)
     finally:
         store.close()
     for result in results:

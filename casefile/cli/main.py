@@ -2,12 +2,14 @@
 
 No traceback reaches the person at the keyboard: expected failures carry their own sentence,
 operating-system failures and damaged databases get one here, and exit codes follow the usual
-convention (1 failure, 2 usage error, 130 interrupted).
+convention (1 failure, 2 usage error, 130 interrupted). Standard output and error are first
+made unable to fail on text their encoding lacks (see casefile.cli.output).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import os
 import sys
@@ -16,6 +18,7 @@ import sqlcipher3
 from sqlalchemy.exc import DBAPIError
 
 from casefile.cli.arguments import build_parser
+from casefile.cli.output import make_streams_safe, say, shown
 from casefile.errors import StorageFull, WaymarkError
 from i18n import _, set_language
 
@@ -27,7 +30,7 @@ def _environment_language() -> str | None:
     """The language the person's session asks for, in gettext's order of precedence."""
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "").split(":")[0]
-        if value:
+        if value and value.isascii():  # a language code is ASCII; anything else is noise
             return value
     return None
 
@@ -38,7 +41,7 @@ def _os_error_message(error: OSError) -> str:
     reason = error.strerror or type(error).__name__
     if error.filename is None:
         return _("The operating system refused: {reason}.").format(reason=reason)
-    return _("Could not use {path}: {reason}.").format(path=error.filename, reason=reason)
+    return _("Could not use {path}: {reason}.").format(path=shown(error.filename), reason=reason)
 
 
 def _database_error_message(error: DBAPIError | sqlcipher3.Error) -> str:
@@ -74,12 +77,14 @@ def _run(argv: list[str] | None) -> int:
 
 
 def _fail(message: str, code: int = 1) -> int:
-    print(message, file=sys.stderr)
+    with contextlib.suppress(OSError, ValueError):  # standard error is gone: the code tells
+        say(message, stream=sys.stderr)
     return code
 
 
 def main(argv: list[str] | None = None) -> int:
     os.umask(OWNER_ONLY_UMASK)  # every file this process creates is the owner's alone
+    make_streams_safe()
     set_language(_environment_language() or "en")
     try:
         return _run(argv)

@@ -4,6 +4,12 @@ Never from command-line arguments or environment variables, which other users of
 workstation can read (process lists, shell history, /proc). When standard input is a pipe, each
 password is one line, in the order the command asks for them; only the line ending is removed,
 so spaces at either end are part of the password.
+
+A pipe is read as bytes and decoded as UTF-8, whatever the locale says, because a password must
+be the same characters at every sign-in screen (the desktop's is Unicode). Bytes that are not
+UTF-8 are refused with one sentence wherever a password is read, so the same bytes give the same
+answer when an account is made and at every later sign-in. A line may hold at most
+MAX_SECRET_BYTES, so an endless input (`< /dev/zero`) is refused instead of read into memory.
 """
 
 from __future__ import annotations
@@ -11,29 +17,65 @@ from __future__ import annotations
 import getpass
 import sys
 
-from casefile.cli.errors import EmptyPassword, NoPassword, NoRecoveryKey, PasswordsDiffer
-from casefile.errors import MIN_PASSWORD_LENGTH, PasswordTooShort
+from casefile.accounts import check_new_password
+from casefile.cli.errors import (
+    EmptyPassword,
+    NoPassword,
+    NoRecoveryKey,
+    PasswordsDiffer,
+    SecretTooLong,
+)
+from casefile.errors import PasswordNotText, WrongRecoveryKey
 from i18n import _
+
+MAX_SECRET_BYTES = 4096
 
 
 def _from_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+def _as_text(line: bytes | str) -> str:
+    """`line` as text; PasswordNotText for bytes that are not UTF-8 or text with lone
+    surrogates (a text stream that decoded with errors="surrogateescape")."""
+    try:
+        if isinstance(line, bytes):
+            return line.decode("utf-8")
+        line.encode("utf-8")
+    except UnicodeError:
+        raise PasswordNotText() from None
+    return line
+
+
 def _line_from_stdin() -> str:
-    line = sys.stdin.readline() if sys.stdin is not None else ""
+    """The next line of standard input without its line ending (LF or CR LF)."""
+    stream = sys.stdin
+    if stream is None:
+        raise NoPassword()
+    source = getattr(stream, "buffer", None) or stream  # the bytes beneath a text stream
+    line: bytes | str = source.readline(MAX_SECRET_BYTES + 2)  # room for CR LF
     if not line:
         raise NoPassword()
-    if line.endswith("\n"):
-        line = line[:-1]
-    if line.endswith("\r"):
-        line = line[:-1]
-    return line
+    # Lone surrogates pass through as bytes that are not UTF-8, refused below like any such.
+    data = line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass")
+    data = data.removesuffix(b"\n").removesuffix(b"\r")
+    if len(data) > MAX_SECRET_BYTES:  # before decoding: the cut may split a character
+        raise SecretTooLong(maximum=MAX_SECRET_BYTES)
+    return _as_text(data)
+
+
+def _getpass(prompt: str) -> str:
+    try:
+        return getpass.getpass(prompt)
+    except UnicodeEncodeError:  # the terminal's encoding cannot show the prompt's language
+        return getpass.getpass(prompt.encode("ascii", "backslashreplace").decode("ascii"))
 
 
 def _prompt(prompt: str) -> str:
     try:
-        return getpass.getpass(prompt)
+        return _as_text(_getpass(prompt))
+    except UnicodeDecodeError:  # typed bytes that the terminal's encoding does not hold
+        raise PasswordNotText() from None
     except EOFError as error:
         raise NoPassword() from error
 
@@ -52,17 +94,14 @@ def read_password(login: str) -> str:
 
 
 def read_new_password(login: str) -> str:
-    """A new password for `login`: typed twice on a terminal, read once from a pipe."""
+    """A new password for `login`: typed twice on a terminal, read once from a pipe; refused
+    (before anything is written) when it could not be used at every sign-in screen."""
     if not _from_terminal():
-        password = _non_empty(_line_from_stdin())
-    else:
-        password = _non_empty(_prompt(_("New password for {login}: ").format(login=login)))
-        if len(password) >= MIN_PASSWORD_LENGTH:
-            again = _prompt(_("Type the same password again: "))
-            if again != password:
-                raise PasswordsDiffer()
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise PasswordTooShort()
+        return check_new_password(_non_empty(_line_from_stdin()))
+    password = _prompt(_("New password for {login}: ").format(login=login))
+    check_new_password(_non_empty(password))
+    if _prompt(_("Type the same password again: ")) != password:
+        raise PasswordsDiffer()
     return password
 
 
@@ -72,6 +111,8 @@ def read_recovery_key() -> str:
         typed = _line_from_stdin() if not _from_terminal() else _prompt(_("Recovery key: "))
     except NoPassword:
         raise NoRecoveryKey() from None
+    except PasswordNotText:  # a recovery key is letters, digits and dashes
+        raise WrongRecoveryKey() from None
     if not typed.strip():
         raise NoRecoveryKey()
     return typed

@@ -14,7 +14,8 @@ from casefile import accounts
 from casefile.accounts import ROLES, Account
 from casefile.cli.commands import data_dir, unlock_admin
 from casefile.cli.errors import UnknownAccount
-from casefile.cli.grammar import clean_login, escape_help
+from casefile.cli.grammar import clean_login, escape_help, name_text
+from casefile.cli.output import say
 from casefile.cli.secrets import read_new_password, read_password, read_recovery_key
 from casefile.errors import StoreMissing, WrongPassword
 from casefile.keyfile import normalize_login, read_key_file, unlock_with_recovery_key
@@ -42,7 +43,7 @@ def run_add(args: argparse.Namespace) -> int:
         accounts.add_account(store, args.new_login, args.name, set(args.roles), password, boss)
     finally:
         store.close()
-    print(_("Added {login}, who can now sign in on this workstation.")
+    say(_("Added {login}, who can now sign in on this workstation.")
           .format(login=normalize_login(args.new_login)))
     return 0
 
@@ -82,7 +83,7 @@ def run_list(args: argparse.Namespace) -> int:
     header = [_("Sign-in name"), _("Name"), _("Roles"), _("Supervisor"), _("Status"),
               _("Password")]
     for line in _table([header, *(_row(account) for account in found)]):
-        print(line)
+        say(line)
     return 0
 
 
@@ -92,7 +93,7 @@ def run_disable(args: argparse.Namespace) -> int:
         accounts.set_active(store, _account(store, args.target).id, False)
     finally:
         store.close()
-    print(_("Disabled {login}; their password no longer opens the store.")
+    say(_("Disabled {login}; their password no longer opens the store.")
           .format(login=normalize_login(args.target)))
     return 0
 
@@ -104,7 +105,7 @@ def run_enable(args: argparse.Namespace) -> int:
     finally:
         store.close()
     login = normalize_login(args.target)
-    print(_("Turned {login} back on. Give them a new password with: "
+    say(_("Turned {login} back on. Give them a new password with: "
             "waymark-admin --as LOGIN user reset-password {login}").format(login=login))
     return 0
 
@@ -124,7 +125,7 @@ def _recover(args: argparse.Namespace) -> int:
         accounts.recover_with_key(folder, login, recovery_key, password).close()
     except WrongPassword:  # the recovery key worked, so the sign-in name is what is unknown
         raise UnknownAccount(login=login) from None
-    print(_("Set a new password for {login} with the recovery key; they can sign in on this "
+    say(_("Set a new password for {login} with the recovery key; they can sign in on this "
             "workstation now.").format(login=login))
     return 0
 
@@ -138,7 +139,7 @@ def run_reset_password(args: argparse.Namespace) -> int:
         accounts.reset_password(store, staff_id, read_new_password(normalize_login(args.target)))
     finally:
         store.close()
-    print(_("Set a new password for {login}.").format(login=normalize_login(args.target)))
+    say(_("Set a new password for {login}.").format(login=normalize_login(args.target)))
     return 0
 
 
@@ -149,7 +150,7 @@ def run_passwd(args: argparse.Namespace) -> int:
         accounts.change_own_password(store, old, read_new_password(args.login))
     finally:
         store.close()
-    print(_("Your password was changed."))
+    say(_("Your password was changed."))
     return 0
 
 
@@ -168,7 +169,7 @@ def add_user_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "add a staff account; reads your password, then the new person's password")))
     add.add_argument("new_login", type=clean_login, metavar="LOGIN",
                      help=escape_help(_("the new person's sign-in name")))
-    add.add_argument("--name", required=True, metavar="NAME",
+    add.add_argument("--name", required=True, type=name_text, metavar="NAME",
                      help=escape_help(_("their name as others see it")))
     add.add_argument("--role", dest="roles", action="append", required=True, choices=ROLES,
                      metavar="ROLE",

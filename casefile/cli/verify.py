@@ -8,7 +8,7 @@ SQLite's own description of why.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlcipher3
 from sqlalchemy.exc import DBAPIError
@@ -16,19 +16,21 @@ from sqlalchemy.exc import DBAPIError
 from casefile import audit, keyfile
 from casefile.errors import WaymarkError
 from casefile.store import Store
-from i18n import N_, _
+from i18n import N_, _, ngettext
 
 
 @dataclass(frozen=True)
 class Check:
     title: str  # marked with N_, translated when shown
     run: Callable[[Store], list[str]]
+    explain: Callable[[Store], list[str]] | None = None  # what a passed check should still say
 
 
 @dataclass(frozen=True)
 class CheckResult:
     title: str
     problems: list[str]
+    notes: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -68,10 +70,47 @@ def audit_chain(store: Store) -> list[str]:
     return problems
 
 
+def audit_anchor_behind(store: Store) -> list[str]:
+    """An anchor that is behind a sound chain: entries written while the key file could not be
+    updated (a full disk), which the next change catches up; said so that it is not taken for
+    tampering."""
+    keys = keyfile.read_key_file(store.paths.keys)
+    with store.engine.connect() as connection:
+        behind, problem = audit.pending_after_anchor(connection, store.installation_id, keys.audit)
+    if problem is not None or not behind:
+        return []
+    return [ngettext(
+        "{count} entry was written while the key file could not be updated (a full disk, for "
+        "example); that is not tampering, and the key file catches up at the next change",
+        "{count} entries were written while the key file could not be updated (a full disk, for "
+        "example); that is not tampering, and the key file catches up at the next change",
+        behind).format(count=behind)]
+
+
+def key_file_seals(store: Store) -> list[str]:
+    """Every part of the key file against its seal: finds a byte changed in any slot (the
+    recovery key's included) long before the day that slot is needed."""
+    return keyfile.seal_problems(keyfile.read_key_file(store.paths.keys), store.data_key)
+
+
+def key_file_copies(store: Store) -> list[str]:
+    """Temporary copies of the key file a crash left behind (they hold old slots); the open that
+    ran this check has removed them."""
+    left = store.stale_key_copies + len(keyfile.stale_temporaries(store.paths.keys))
+    if not left:
+        return []
+    return [ngettext("{count} temporary copy of the key file was left behind by a crash; it "
+                     "held old passwords and has been removed",
+                     "{count} temporary copies of the key file were left behind by a crash; "
+                     "they held old passwords and have been removed", left).format(count=left)]
+
+
 CHECKS: tuple[Check, ...] = (
     Check(N_("Encryption (cipher_integrity_check)"), cipher_integrity),
     Check(N_("Database structure (integrity_check)"), database_integrity),
-    Check(N_("Audit trail (hash chain)"), audit_chain),
+    Check(N_("Audit trail (hash chain)"), audit_chain, audit_anchor_behind),
+    Check(N_("Key file (seals on every slot)"), key_file_seals),
+    Check(N_("Key file (no copies left behind)"), key_file_copies),
 )
 
 
@@ -84,7 +123,9 @@ def run_check(store: Store, check: Check) -> CheckResult:
         problems = [str(error)]
     except WaymarkError as error:
         problems = [error.user_message()]
-    return CheckResult(check.title, problems)
+    if problems or check.explain is None:
+        return CheckResult(check.title, problems)
+    return CheckResult(check.title, problems, check.explain(store))
 
 
 def run_checks(store: Store, checks: tuple[Check, ...] | None = None) -> list[CheckResult]:

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, text
 
 from casefile import audit, keyfile
-from casefile.errors import WrongPassword
+from casefile.errors import StoreDamaged, WrongPassword
 from casefile.models import AuditEntry
 from casefile.paths import KEYS_NAME
 from casefile.store import Store, open_store
@@ -90,13 +90,14 @@ def test_tampering_is_found_even_after_more_entries(
     with store.engine.begin() as connection:  # outside Waymark's own functions
         connection.execute(text(TAMPERING[case]))
     assert problems(store)
-    get_youth(store, record.id)  # Waymark keeps working and keeps writing entries...
+    get_youth(store, record.id)  # the open store keeps working and writing entries...
     store.close()
-    reopened = open_store(data_dir, ADMIN_LOGIN, ADMIN_PASSWORD)
-    try:
-        assert problems(reopened)  # ...but the anchor did not move past the damage
-    finally:
-        reopened.close()
+    keys_before = (data_dir / KEYS_NAME).read_bytes()
+    database_before = (data_dir / "waymark.db").read_bytes()
+    with pytest.raises(StoreDamaged):  # ...but the anchor did not move past the damage, so
+        open_store(data_dir, ADMIN_LOGIN, ADMIN_PASSWORD)  # the next sign-in is refused
+    assert (data_dir / KEYS_NAME).read_bytes() == keys_before  # before writing anything
+    assert (data_dir / "waymark.db").read_bytes() == database_before
 
 
 def test_removing_the_anchor_from_the_key_file_is_found(store: Store, data_dir: Path) -> None:
@@ -106,10 +107,8 @@ def test_removing_the_anchor_from_the_key_file_is_found(store: Store, data_dir: 
         connection.execute(text("DELETE FROM audit_entry WHERE id = "
                                 "(SELECT max(id) FROM audit_entry)"))
     store.close()
-    reopened = open_store(data_dir, ADMIN_LOGIN, ADMIN_PASSWORD)
-    try:
-        assert keyfile.read_key_file(data_dir / KEYS_NAME).audit is None  # not re-anchored
-        assert problems(reopened) == [
-            "the key file has no record of where the audit trail ends"]
-    finally:
-        reopened.close()
+    with pytest.raises(StoreDamaged) as refused:
+        open_store(data_dir, ADMIN_LOGIN, ADMIN_PASSWORD)
+    assert "the key file has no record of where the audit trail ends" in \
+        refused.value.user_message()
+    assert keyfile.read_key_file(data_dir / KEYS_NAME).audit is None  # not re-anchored

@@ -46,3 +46,65 @@ def test_entries_newest_first_filtered_and_paged(store: Store) -> None:
         assert "First Youth" not in text and "Second Youth" not in text
     finally:
         sue.close()
+
+
+def _action_constants() -> dict[str, str]:
+    not_actions = {"YOUTH", "STAFF"}
+    return {name: value for name, value in vars(audit).items()
+            if name.isupper() and isinstance(value, str) and name not in not_actions}
+
+
+def test_every_action_has_a_title_of_its_own() -> None:
+    from casefile.audit_labels import all_titles, entry_title
+
+    for name, action in _action_constants().items():
+        assert entry_title(action) is not None, f"audit.{name} has no title"
+    titles = all_titles()
+    assert len(titles) == len(set(titles))  # no two kinds of entry read the same
+    assert entry_title("from-a-newer-waymark") is None
+
+
+def test_entries_are_named_for_what_was_done(store: Store) -> None:
+    from casefile.models.youth import CLOSED, OPEN
+    from casefile.youth import set_status, update_youth
+
+    accounts.add_account(store, "cam", "Cam Caseworker", {"caseworker"}, ADMIN_PASSWORD)
+    cam = next(a for a in accounts.list_accounts(store) if a.login == "cam")
+    accounts.set_active(store, cam.id, False)
+    accounts.set_active(store, cam.id, True)
+    accounts.reset_password(store, cam.id, ADMIN_PASSWORD)
+    accounts.add_account(store, "sue", "Sue Supervisor", {"supervisor", "caseworker"},
+                         ADMIN_PASSWORD)
+    sue = open_store(store.paths.data_dir, "sue", ADMIN_PASSWORD)
+    try:
+        youth = create_youth(sue, YouthFields(legal_name="Jordan Sample"))
+        closed = set_status(sue, youth.id, youth.row_version, CLOSED)
+        reopened = set_status(sue, youth.id, closed.row_version, OPEN)
+        update_youth(sue, youth.id, reopened.row_version,
+                     {"caseworker_id": None, "pronouns": "they/them"})
+        rows = audit_view.list_entries(sue, limit=1000)
+    finally:
+        sue.close()
+    titles = [row.title for row in reversed(rows)]
+    assert [title for title in titles if title in {
+        "Youth added", "Case closed", "Case reopened", "Account added", "Account disabled",
+        "Account enabled", "Password reset", "Youth reassigned", "Profile edited",
+    }] == ["Account added", "Account disabled", "Account enabled", "Password reset",
+           "Account added", "Youth added", "Case closed", "Case reopened", "Youth reassigned",
+           "Profile edited"]
+    reassigned = next(row for row in rows if row.action == audit.REASSIGN)
+    assert reassigned.detail == f"caseworker {reassigned.staff_id} to -"  # ids, never names
+    edited = next(row for row in rows if row.action == audit.EDIT)
+    assert edited.detail == "pronouns"
+
+
+def test_entries_from_before_the_finer_names_still_read_right() -> None:
+    from casefile.audit_labels import entry_title
+
+    assert entry_title(audit.EDIT, audit.YOUTH, "status", 1) == "Case closed or reopened"
+    assert entry_title(audit.EDIT, audit.YOUTH, "caseworker_id,pronouns", 1) == "Profile edited"
+    assert entry_title(audit.CREATE, audit.YOUTH, "250 synthetic youth") == "Demo youth added"
+    assert entry_title(audit.ACCOUNT, audit.STAFF, "roles caseworker; supervisor -", 2) == (
+        "Account details changed")
+    assert entry_title(audit.PASSWORD, audit.STAFF, "changed by its owner", 2) == (
+        "Password changed")

@@ -243,7 +243,7 @@ def test_demo_is_for_administrators_only(
     keys = keyfile.read_key_file(store.paths.keys)
     data_key = data_key_of(store.paths.data_dir, "ada", PASSWORD)
     keys = keys.with_slot(keyfile.staff_slot(keys, "cam", "caseworker pw", data_key))
-    keyfile.write_key_file(store.paths.keys, keys)
+    keyfile.write_key_file(store.paths.keys, keys, data_key)
     with store.unit() as session:
         session.add(Staff(login="cam", display_name="Cam", roles="caseworker"))
     store.close()
@@ -277,7 +277,7 @@ def test_verify_passes_a_good_store_and_fails_a_damaged_one(
     run(monkeypatch, capsys, ["--data-dir", str(data_dir), "--as", "ada", "demo", "--youth", "60"])
     code, out, err = verify(monkeypatch, capsys, data_dir)
     assert (code, err) == (0, "")
-    assert out.count(": ok") == len(cli_verify.CHECKS) == 3
+    assert out.count(": ok") == len(cli_verify.CHECKS) == 5
     assert "cipher_integrity_check" in out and "integrity_check" in out
 
     flip_byte_in_last_page(StorePaths(data_dir).database)
@@ -296,7 +296,7 @@ def test_verify_runs_checks_added_later(
     code, out, _err = verify(monkeypatch, capsys, data_dir)
     assert code == 1
     assert "Audit trail: FAILED" in out and "entry 3 was changed" in out
-    assert out.count(": ok") == 3
+    assert out.count(": ok") == 5
 
 
 @pytest.mark.slow

@@ -15,7 +15,7 @@ import pytest
 
 from casefile import keyfile
 from casefile.crypto import KdfParams, random_key
-from casefile.errors import StorageFull, WrongPassword, WrongRecoveryKey
+from casefile.errors import FileUnusable, StorageFull, WrongPassword, WrongRecoveryKey
 from casefile.keyfile import KeyFile
 from casefile.recovery import new_recovery_key
 
@@ -112,8 +112,9 @@ def test_the_recovery_slot_relabelled_as_a_staff_slot_does_not_open() -> None:
 def test_the_file_is_owner_only(tmp_path: Path) -> None:
     previous = os.umask(0)
     try:
-        keyfile.write_key_file(tmp_path / "waymark.keys", _key_file(random_key(),
-                                                                    new_recovery_key()))
+        data_key = random_key()
+        keyfile.write_key_file(tmp_path / "waymark.keys", _key_file(data_key, new_recovery_key()),
+                               data_key)
     finally:
         os.umask(previous)
     if os.name == "posix":
@@ -124,29 +125,31 @@ def test_a_failed_write_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "waymark.keys"
-    old = _key_file(random_key(), new_recovery_key())
-    keyfile.write_key_file(path, old)
+    data_key = random_key()
+    keyfile.write_key_file(path, _key_file(data_key, new_recovery_key()), data_key)
+    old = keyfile.read_key_file(path)
     before = path.read_bytes()
-    new = old.with_slot(keyfile.staff_slot(old, "cy", "cy's password", random_key()))
+    new = old.with_slot(keyfile.staff_slot(old, "cy", "cy's password", data_key))
 
     def crash(source: object, target: object) -> None:
         raise OSError(errno.EIO, "simulated crash before the rename")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError, match="simulated"):
-        keyfile.write_key_file(path, new)
+    with pytest.raises(FileUnusable, match="read or write error"):
+        keyfile.write_key_file(path, new, data_key)
 
     assert path.read_bytes() == before
     assert keyfile.read_key_file(path) == old
-    assert [p.name for p in tmp_path.iterdir()] == ["waymark.keys"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["waymark.keys", "waymark.keys.lock"]
 
 
 def test_a_full_disk_while_writing_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "waymark.keys"
-    old = _key_file(random_key(), new_recovery_key())
-    keyfile.write_key_file(path, old)
+    data_key = random_key()
+    old = _key_file(data_key, new_recovery_key())
+    keyfile.write_key_file(path, old, data_key)
     before = path.read_bytes()
 
     def full(fd: int) -> None:
@@ -155,7 +158,7 @@ def test_a_full_disk_while_writing_is_a_clear_error(
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(StorageFull):
         keyfile.write_key_file(path, old.with_slot(
-            keyfile.staff_slot(old, "cy", "pw", random_key())))
+            keyfile.staff_slot(old, "cy", "pw", data_key)), data_key)
 
     assert path.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["waymark.keys"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["waymark.keys", "waymark.keys.lock"]
