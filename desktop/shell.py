@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # imported where used: sign-in must appear as fast as possibl
 
 class Shell(RetranslateMixin, QMainWindow):
     sign_in_needed = Signal()  # the store was closed for good (a restore): show sign-in again
+    language_chosen = Signal(str)  # someone chose a language from the menu (to remember it)
 
     def __init__(self, switcher: LanguageSwitcher, data_dir: Path, demo: bool = False) -> None:
         super().__init__()
@@ -71,7 +72,8 @@ class Shell(RetranslateMixin, QMainWindow):
         for lang in LANGUAGES:
             action = QAction(lang.native_name, self, checkable=True)
             action.setData(lang.code)
-            action.triggered.connect(lambda _checked=False, code=lang.code: self.switch(code))
+            action.triggered.connect(
+                lambda _checked=False, code=lang.code: self.choose_language(code))
             group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[lang.code] = action
@@ -106,6 +108,11 @@ class Shell(RetranslateMixin, QMainWindow):
 
     def switch(self, code: str) -> None:
         self._switcher.switch(code)
+
+    def choose_language(self, code: str) -> None:
+        """A person chose `code` from the Language menu: switch, and say so to be remembered."""
+        self.switch(code)
+        self.language_chosen.emit(code)
 
     def apply_policy(self, policy: Policy) -> None:
         """Offer only the agency's languages (switching away from any other) and its help lines."""

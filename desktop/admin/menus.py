@@ -6,28 +6,40 @@ other page. Dialogs are imported when first opened, so they cost nothing at star
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from i18n import _
 
 if TYPE_CHECKING:
     from casefile.store import Store
-    from desktop.shell import Shell
+
+
+class MenuHost(Protocol):
+    """What these menus need of the main window (named here, so they do not import it back)."""
+
+    file_menu: QMenu
+    quit_action: QAction
+    language_menu: QMenu
+    workspace: Any
+
+    def sign_out(self) -> None: ...
 
 
 class AccountMenus(QObject):
-    def __init__(self, shell: Shell) -> None:
+    def __init__(self, shell: QMainWindow) -> None:
         super().__init__(shell)
         self._shell = shell
+        self._host = cast(MenuHost, shell)
+        host = self._host
         self.store: Store | None = None
         self.dialog: QDialog | None = None  # the dialog opened last from these menus
         self.change_password = self._action("change-password", self.open_change_password)
-        shell.file_menu.insertAction(shell.quit_action, self.change_password)
-        self._separator = shell.file_menu.insertSeparator(shell.quit_action)
+        host.file_menu.insertAction(host.quit_action, self.change_password)
+        self._separator = host.file_menu.insertSeparator(host.quit_action)
         self.admin_menu = QMenu(shell)
         self.admin_menu.setObjectName("administration-menu")
         self.accounts_action = self._action("staff-accounts", self.open_accounts)
@@ -38,7 +50,7 @@ class AccountMenus(QObject):
         self.audit_action = self._action("audit-trail", self.open_audit_trail)
         self.emergency_action = self._action("emergency-access", self.open_emergency_access)
         self.supervision_menu.addActions([self.audit_action, self.emergency_action])
-        before = shell.language_menu.menuAction()
+        before = host.language_menu.menuAction()
         shell.menuBar().insertMenu(before, self.admin_menu)
         shell.menuBar().insertMenu(before, self.supervision_menu)
         self.show_for(None)
@@ -104,12 +116,12 @@ class AccountMenus(QObject):
 
         dialog = StatusDialog(self._store(), self._shell)
         dialog.restore_starting.connect(self._save_waiting_edits)
-        dialog.restored.connect(self._shell.sign_out)
+        dialog.restored.connect(self._host.sign_out)
         self._open(dialog)
 
     def _save_waiting_edits(self) -> None:
-        if self._shell.workspace is not None:
-            self._shell.workspace.finish()
+        if self._host.workspace is not None:
+            self._host.workspace.finish()
 
     def open_audit_trail(self) -> None:
         from desktop.admin.audit_dialog import AuditTrailDialog
@@ -124,6 +136,6 @@ class AccountMenus(QObject):
         self._open(dialog)
 
     def _emergency_granted(self, youth_id: int, _until: object) -> None:
-        workspace = self._shell.workspace
+        workspace = self._host.workspace
         if workspace is not None:
             workspace.show_emergency(youth_id)
