@@ -13,10 +13,11 @@ from sqlalchemy import func, select
 
 from casefile import audit
 from casefile.access import require_role
+from casefile.audit_labels import AUDIT_TRAIL, entry_title
 from casefile.models import AuditEntry, Staff
 from casefile.store import SUPERVISOR, Store
 
-AUDIT = "audit"  # the record type of "someone read the audit trail"
+AUDIT = AUDIT_TRAIL  # the record type of "someone read the audit trail"
 PAGE = 500
 MAX_PAGE = 5000
 
@@ -34,6 +35,7 @@ class AuditRow:
     record_id: int | None
     detail: str  # field names or a short technical note, never case text
     flagged: bool  # reached through emergency access
+    title: str | None = None  # what the entry is called (marked with N_; None: unknown action)
 
 
 @dataclass(frozen=True)
@@ -85,5 +87,7 @@ def list_entries(
         rows = session.execute(query).all()
         return [AuditRow(entry.id, entry.at, entry.actor_id, name or entry.actor_login,
                          entry.action, entry.record_type, entry.record_id, entry.detail,
-                         bool(entry.flagged))
+                         bool(entry.flagged),
+                         entry_title(entry.action, entry.record_type, entry.detail,
+                                     entry.record_id))
                 for entry, name in rows]

@@ -3,8 +3,10 @@
 The secret is mixed into every staff slot of the key file, so a copied database and key file are
 useless away from this workstation. Only known secure keyring backends are accepted (Windows
 Credential Manager, macOS Keychain, Secret Service, KWallet); plaintext, "alternative", null and
-fail backends are refused, and `system_keystore` says why in a short technical `problem` that the
-admin status can show. Whether a missing keyring stops Waymark is agency policy, decided elsewhere.
+fail backends are refused, and `system_keystore` says why: a `KeyringProblem` (which the admin
+status says in words, in the interface language) and the technical names of the backends found
+(for IT staff, shown apart). Whether a missing keyring stops Waymark is agency policy, decided
+elsewhere.
 
 `keyring` is imported only inside the functions that need it: importing it costs ~80-120 ms, which
 the GUI's cold start should not pay before anything asks for the keyring. The `Keystore` protocol,
@@ -19,9 +21,11 @@ import hashlib
 import hmac
 import os
 from dataclasses import dataclass
+from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
 from casefile.errors import KeyringFailed
+from i18n import N_
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -62,12 +66,61 @@ class Keystore(Protocol):
         ...
 
 
+class KeyringProblem(Enum):
+    """Why there is no secure keyring, each said in words by `describe_problem`."""
+
+    NONE = "none"  # a secure keyring is in use
+    NOT_CHECKED = "not-checked"
+    NO_BACKEND = "no-backend"
+    TURNED_OFF = "turned-off"
+    INSECURE_ONLY = "insecure-only"
+    SETUP_FAILED = "setup-failed"
+    UNKNOWN = "unknown"
+
+
+# What each problem means for the agency, in a sentence (marked with N_, translated when shown).
+_PROBLEM_SENTENCES = {
+    KeyringProblem.NONE: N_("A secure system keyring is in use."),
+    KeyringProblem.NOT_CHECKED: N_("Waymark has not looked for the system keyring yet."),
+    KeyringProblem.NO_BACKEND: N_("This computer has no system keyring that Waymark can use."),
+    KeyringProblem.TURNED_OFF: N_("The system keyring is turned off on this computer."),
+    KeyringProblem.INSECURE_ONLY: N_(
+        "The only keyring set up on this computer does not keep secrets safe, so Waymark does "
+        "not use it."),
+    KeyringProblem.SETUP_FAILED: N_(
+        "The system keyring did not work when Waymark tried to use it."),
+    KeyringProblem.UNKNOWN: N_("Waymark cannot use a system keyring on this computer."),
+}
+
+
+def describe_problem(kind: KeyringProblem) -> str:
+    """The sentence for `kind`, marked with N_: translate it with `_` where it is shown."""
+    return _PROBLEM_SENTENCES[kind]
+
+
 @dataclass(frozen=True)
 class KeyringCheck:
-    """The outcome of looking for a secure keyring: a keystore, or the reason there is none."""
+    """The outcome of looking for a secure keyring: a keystore, or the reason there is none.
+
+    `problem` is one technical English line (for logs and error details); `kind` is what the
+    problem is, and `technical` the backends or the error it is about (class paths, never said
+    in words)."""
 
     keystore: Keystore | None
     problem: str
+    kind: KeyringProblem | None = None
+    technical: str = ""
+
+    @property
+    def problem_kind(self) -> KeyringProblem:
+        if self.kind is not None:
+            return self.kind
+        return KeyringProblem.NONE if self.keystore is not None else KeyringProblem.UNKNOWN
+
+    @property
+    def technical_detail(self) -> str:
+        """What the problem is about, for IT staff: backend class paths or an error."""
+        return self.technical or self.problem
 
 
 def new_device_secret() -> bytes:
@@ -157,17 +210,22 @@ def _class_path(backend: object) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
-def _refusal(backend: object) -> str:
+def _refusal(backend: object) -> KeyringCheck:
     path = _class_path(backend)
     if path == _FAIL_BACKEND:
-        return f"no keyring backend is available ({path})"
+        return _refused(KeyringProblem.NO_BACKEND, "no keyring backend is available", path)
     if path == _NULL_BACKEND:
-        return f"the keyring is turned off ({path})"
-    return f"only an insecure backend is configured ({path})"
+        return _refused(KeyringProblem.TURNED_OFF, "the keyring is turned off", path)
+    return _refused(KeyringProblem.INSECURE_ONLY, "only an insecure backend is configured", path)
+
+
+def _refused(kind: KeyringProblem, what: str, technical: str) -> KeyringCheck:
+    return KeyringCheck(None, f"{what} ({technical})", kind, technical)
 
 
 def _accept(backend: KeyringBackend) -> KeyringCheck:
-    return KeyringCheck(KeyringKeystore(backend, SECURE_BACKENDS[_class_path(backend)]), "")
+    return KeyringCheck(KeyringKeystore(backend, SECURE_BACKENDS[_class_path(backend)]), "",
+                        KeyringProblem.NONE)
 
 
 def _choose(configured: KeyringBackend, chained: list[KeyringBackend] | None) -> KeyringCheck:
@@ -175,14 +233,15 @@ def _choose(configured: KeyringBackend, chained: list[KeyringBackend] | None) ->
     if chained is None:
         if _class_path(configured) in SECURE_BACKENDS:
             return _accept(configured)
-        return KeyringCheck(None, _refusal(configured))
+        return _refusal(configured)
     for backend in chained:
         if _class_path(backend) in SECURE_BACKENDS:
             return _accept(backend)
     if not chained:
-        return KeyringCheck(None, f"no keyring backend is available ({_class_path(configured)})")
+        return _refused(KeyringProblem.NO_BACKEND, "no keyring backend is available",
+                        _class_path(configured))
     names = ", ".join(_class_path(backend) for backend in chained)
-    return KeyringCheck(None, f"only insecure backends are available ({names})")
+    return _refused(KeyringProblem.INSECURE_ONLY, "only insecure backends are available", names)
 
 
 def _discover() -> KeyringCheck:
@@ -201,4 +260,5 @@ def system_keystore() -> KeyringCheck:
     try:
         return _discover()
     except Exception as exc:
-        return KeyringCheck(None, f"the keyring could not be set up ({_describe(exc)})")
+        return _refused(KeyringProblem.SETUP_FAILED, "the keyring could not be set up",
+                        _describe(exc))

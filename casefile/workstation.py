@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from casefile.devicesecret import KeyringCheck, Keystore, MemoryKeystore, system_keystore
+from casefile.devicesecret import (
+    KeyringCheck,
+    KeyringProblem,
+    Keystore,
+    MemoryKeystore,
+    system_keystore,
+)
 from casefile.errors import KeyringRequired
 from casefile.policy import Policy, load_policy
 
@@ -12,7 +18,8 @@ from casefile.policy import Policy, load_policy
 @dataclass(frozen=True)
 class Workstation:
     policy: Policy = field(default_factory=Policy)
-    keyring: KeyringCheck = field(default_factory=lambda: KeyringCheck(None, "not checked"))
+    keyring: KeyringCheck = field(default_factory=lambda: KeyringCheck(
+        None, "not checked", KeyringProblem.NOT_CHECKED))
 
     @property
     def keystore(self) -> Keystore | None:

@@ -15,6 +15,7 @@ from casefile import access, audit
 from casefile.errors import EditConflict, InvalidInput, NotPermitted
 from casefile.models import Staff, Youth, utcnow
 from casefile.models.youth import CLOSED, OPEN
+from casefile.search import search_key
 from casefile.store import CASEWORKER, SUPERVISOR, StaffMember, Store
 from i18n import N_
 
@@ -69,6 +70,15 @@ class YouthSummary:
     @property
     def display_name(self) -> str:
         return self.preferred_name or self.legal_name
+
+    @property
+    def other_name(self) -> str:
+        """The legal name when the youth goes by another name, else "": several youth may go by
+        one name ("Ave"), and the list tells them apart by it."""
+        if not self.preferred_name or search_key(self.preferred_name) == search_key(
+                self.legal_name):
+            return ""
+        return self.legal_name
 
 
 def _record(youth: Youth, emergency_until: datetime | None = None) -> YouthRecord:
@@ -144,13 +154,21 @@ def update_youth(
     _validate(changes)
     with store.unit() as session:
         youth, flagged = _load_for_edit(session, store.user, youth_id, expected_version)
-        if changes.get("caseworker_id", youth.caseworker_id) != youth.caseworker_id:
+        before = youth.caseworker_id
+        reassigned = changes.get("caseworker_id", before) != before
+        if reassigned:
             _check_caseworker(session, store.user, changes["caseworker_id"])
         for name, value in changes.items():
             setattr(youth, name, value)
         session.flush()
-        store.record(session, audit.EDIT, record_type=audit.YOUTH, record_id=youth_id,
-                     detail=",".join(sorted(changes)), flagged=flagged)
+        if reassigned:  # staff ids only: who had the youth, who has them now
+            store.record(session, audit.REASSIGN, record_type=audit.YOUTH, record_id=youth_id,
+                         detail=f"caseworker {before or '-'} to {youth.caseworker_id or '-'}",
+                         flagged=flagged)
+        edited = sorted(name for name in changes if name != "caseworker_id" or not reassigned)
+        if edited:
+            store.record(session, audit.EDIT, record_type=audit.YOUTH, record_id=youth_id,
+                         detail=",".join(edited), flagged=flagged)
         return _record(youth)
 
 
@@ -163,8 +181,8 @@ def set_status(store: Store, youth_id: int, expected_version: int, status: str) 
         youth.status = status
         youth.closed_at = utcnow() if status == CLOSED else None
         session.flush()
-        store.record(session, audit.EDIT, record_type=audit.YOUTH, record_id=youth_id,
-                     detail="status", flagged=flagged)
+        store.record(session, audit.CLOSE_CASE if status == CLOSED else audit.REOPEN_CASE,
+                     record_type=audit.YOUTH, record_id=youth_id, flagged=flagged)
         return _record(youth)
 
 

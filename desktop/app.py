@@ -16,7 +16,7 @@ from casefile.errors import StorageFull, WaymarkError
 from casefile.paths import StorePaths, StoreState, default_data_dir
 from desktop.shell import Shell
 from desktop.translation import LanguageSwitcher
-from i18n import N_, _, normalize_language
+from i18n import N_, _, current_language, normalize_language
 
 if TYPE_CHECKING:  # imported where used: the sign-in window must appear as fast as possible
     from casefile.policy import Policy
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # imported where used: the sign-in window must appear as fast
 
 DEMO_YOUTH = 250
 DEMO_PASSWORD = "practice"  # the demo's made-up account, shown on its lock screen
+MESSAGE_MS = 10_000  # how long a message stays in the status bar
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -56,8 +57,11 @@ class Controller(QObject):
         self._locked_login: str | None = None
         self._snapshot: WorkspaceState | None = None
         self._demo_password = ""
+        self.fixed_language: str | None = None  # --lang: wins over every remembered language
+        self._chosen_while_locked: str | None = None
         shell.sign_in_needed.connect(self.start)
         shell.lock_action.triggered.connect(self.lock)
+        shell.language_chosen.connect(self._language_chosen)
 
     def start(self) -> None:
         if not self._load_policy():
@@ -88,6 +92,7 @@ class Controller(QObject):
         page = self.shell.show_login(self._sign_in, self._policy().agency_name)
         page.signed_in.connect(self._signed_in)
         page.recovery_requested.connect(self.start_recovery)
+        page.restore_requested.connect(self.start_restore)  # offered for a damaged store
 
     def start_recovery(self) -> None:
         page = self.shell.show_recovery(self._recover)
@@ -103,8 +108,12 @@ class Controller(QObject):
             return
         self.workstation = throwaway_workstation(self._policy())
         self._demo_password = DEMO_PASSWORD
-        store = create_demo_store(self.shell.data_dir, DEMO_YOUTH, workstation=self.workstation,
-                                  password=DEMO_PASSWORD)
+        try:
+            store = create_demo_store(self.shell.data_dir, DEMO_YOUTH,
+                                      workstation=self.workstation, password=DEMO_PASSWORD)
+        except WaymarkError as error:  # a full temporary folder, say
+            self.shell.show_problem(error)
+            return
         self._open_workspace(store)
 
     # the agency policy and the keyring
@@ -180,6 +189,10 @@ class Controller(QObject):
         workstation = self._checked_workstation()
         try:
             restore.check_backup_file(source)
+            if StorePaths(self.shell.data_dir).state() is StoreState.READY:  # refused store
+                return restore.restore_over_refused_store(
+                    source, self.shell.data_dir, login, recovery_key, new_password,
+                    workstation)[0]
             return restore.restore_to_new_workstation(
                 source, self.shell.data_dir, login, recovery_key, new_password, workstation)
         except OSError as error:  # a missing or unreadable file, a data folder not writable
@@ -190,12 +203,50 @@ class Controller(QObject):
                                reason=error.strerror or type(error).__name__) from error
 
     def _signed_in(self, store: Store) -> None:
-        """Someone signed in from the sign-in page: their own workspace, and where they were
-        when Waymark locked if it was they who locked it."""
+        """Someone signed in from the sign-in page: their own language and workspace, and where
+        they were when Waymark locked if it was they who locked it."""
         state, self._snapshot, self._locked_login = self._snapshot, None, None
         if state is not None and state.owner_id != store.user.id:
             state = None
+        self._apply_own_language(store)
         self._open_workspace(store, state)
+
+    # the interface language
+    def _apply_own_language(self, store: Store) -> None:
+        """Switch to the language the person chose last time, unless --lang was given."""
+        from desktop.operations import language
+
+        if self.fixed_language is not None:
+            return
+        try:
+            code = language.language_of(store)
+        except WaymarkError:
+            return  # the workspace says what is wrong with the store
+        if code is not None and code in store.workstation.policy.languages \
+                and code != current_language():
+            self.shell.switch(code)
+
+    def _language_chosen(self, code: str) -> None:
+        """Remember a language chosen from the menu: for the person signed in, for the person
+        who locked (when they unlock), or for the sign-in page."""
+        from desktop.locking.page import LockPage
+        from desktop.operations import language
+
+        workspace = self.shell.workspace
+        if workspace is not None and workspace.store.is_open:
+            self._remember_for(workspace.store, code)
+        elif isinstance(self.shell.pages.currentWidget(), LockPage):
+            self._chosen_while_locked = code
+        elif not self.shell.demo:
+            language.remember_for_sign_in(self.shell.data_dir, code)
+
+    def _remember_for(self, store: Store, code: str) -> None:
+        from desktop.operations import language
+
+        try:
+            language.remember_for(store, code)
+        except WaymarkError as error:  # the language is switched; only not remembered
+            self.shell.statusBar().showMessage(error.user_message(), MESSAGE_MS)
 
     def _open_workspace(self, store: Store, state: WorkspaceState | None = None) -> None:
         from desktop.locking.guard import LockGuard
@@ -226,6 +277,7 @@ class Controller(QObject):
         store = workspace.store
         self._record_lock(store)
         self._snapshot, self._locked_login = state, store.user.login
+        self._chosen_while_locked = None
         page = self.shell.show_lock(self._unlock, self._demo_password)
         page.unlocked.connect(self._unlocked)
         page.switch_user.connect(self._show_login)
@@ -257,7 +309,12 @@ class Controller(QObject):
                 "using it, choose Sign in as someone else.")) from None
 
     def _unlocked(self, store: Store) -> None:
+        """The person who locked is back, in the language on screen (chosen on the lock page,
+        or theirs)."""
         state, self._snapshot, self._locked_login = self._snapshot, None, None
+        chosen, self._chosen_while_locked = self._chosen_while_locked, None
+        if chosen is not None:
+            self._remember_for(store, chosen)
         self._open_workspace(store, state)
 
 
@@ -265,32 +322,72 @@ def _system_language() -> str:
     return normalize_language(QLocale.system().name())
 
 
-def start_window(args: argparse.Namespace, demo_dir: Path | None = None) -> Shell:
+def first_language(args: argparse.Namespace, data_dir: Path) -> str:
+    """The sign-in page's language: --lang, else the one last chosen there, else the system's."""
+    from desktop.operations import language
+
+    remembered = None if args.demo else language.sign_in_language_of(data_dir)
+    return normalize_language(args.lang or remembered or _system_language())
+
+
+def start_window(
+    args: argparse.Namespace, demo_dir: Path | None = None,
+    switcher: LanguageSwitcher | None = None,
+) -> Shell:
     """Create the application and show the first page (setup, sign-in, demo workspace)."""
     os.umask(0o077)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Waymark")
-    switcher = LanguageSwitcher(app)  # type: ignore[arg-type]
-    switcher.switch(args.lang or _system_language())
+    switcher = switcher or LanguageSwitcher(app)  # type: ignore[arg-type]
     data_dir = demo_dir / "data" if demo_dir else (args.data_dir or default_data_dir())
+    switcher.switch(first_language(args, data_dir))
     shell = Shell(switcher, data_dir, demo=args.demo)
     controller = Controller(shell)
+    controller.fixed_language = normalize_language(args.lang) if args.lang else None
     controller.start_demo() if args.demo else controller.start()
     shell.show()
     return shell
 
 
-def run(args: argparse.Namespace) -> int:
-    import shutil
-    import tempfile
+def _application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    return app
 
-    demo_dir = Path(tempfile.mkdtemp(prefix="waymark-demo-")) if args.demo else None
+
+def _close(shell: Shell | None) -> None:
+    """Close the window as a person would (saving typing, closing the store) and quit."""
+    if shell is not None and shell.isVisible():
+        shell.close()
+    elif shell is not None and shell.workspace is not None and shell.workspace.store.is_open:
+        shell.workspace.finish()
+        shell.workspace.store.close()
+    _application().quit()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run Waymark until its window closes or a signal asks it to quit. A demo's throwaway
+    folder is removed however that happens (a kill -9 leaves it for the next demo start)."""
+    from desktop.quit_signals import QuitOnSignals
+
+    app = _application()
+    signals = QuitOnSignals(app)  # before anything is made that must not be left behind
+    shell: Shell | None = None
+    signals.quit_requested.connect(lambda: _close(shell))
     try:
-        start_window(args, demo_dir)
-        return QApplication.instance().exec()  # type: ignore[union-attr]
+        if not args.demo:
+            shell = start_window(args)
+            return app.exec()
+        from casefile.demo_folder import DemoFolder
+
+        with DemoFolder.create() as folder:
+            try:
+                shell = start_window(args, folder.path)
+                return app.exec()
+            finally:
+                _close(shell)  # the store's files are closed before the folder goes
     finally:
-        if demo_dir is not None:
-            shutil.rmtree(demo_dir, ignore_errors=True)
+        signals.restore()
 
 
 def main(argv: list[str] | None = None) -> int:

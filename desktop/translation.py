@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ctypes
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QObject, Qt, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from i18n import language, set_language
@@ -74,6 +74,17 @@ class LanguageSwitcher(QObject):
         if code != "en":
             translator.load(f"qtbase_{code}", folder)
         return translator
+
+
+# Qt's locale for the few widgets that take their words from Qt (the calendar's month and day
+# names). Babel's Arabic writes Latin digits where Qt's "ar" (Egypt) writes Arabic-Indic ones;
+# Libyan Arabic has the same month names as Babel's and Latin digits.
+_QT_LOCALES = {"ar": "ar_LY"}
+
+
+def qt_locale(code: str) -> QLocale:
+    """The QLocale matching how Babel writes dates in `code` (a shipped language)."""
+    return QLocale(_QT_LOCALES.get(code, code))
 
 
 def is_language_change(event: QEvent) -> bool:

@@ -21,6 +21,8 @@ class Staff(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     # The supervisor whose team this person is on; a supervisor sees the team's youth.
     supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    # The interface language this person last chose (a shipped language code), or None.
+    language: Mapped[str | None] = mapped_column(String(16))
 
     def role_set(self) -> frozenset[str]:
         return frozenset(r for r in self.roles.split(",") if r)

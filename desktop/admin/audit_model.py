@@ -35,9 +35,9 @@ HEADERS = {
 }
 
 
-def action_title(action: str) -> str:
-    title = audit.ACTION_TITLES.get(action)
-    return _(title) if title else action
+def action_title(row: AuditRow) -> str:
+    """What the entry is called, in the interface language (an unknown action as recorded)."""
+    return _(row.title) if row.title else row.action
 
 
 def record_text(row: AuditRow) -> str:
@@ -99,7 +99,7 @@ class AuditModel(QAbstractTableModel):
         if column == Column.STAFF:
             return row.staff_name
         if column == Column.ACTION:
-            return action_title(row.action)
+            return action_title(row)
         if column == Column.RECORD:
             return record_text(row)
         return note_text(row)

@@ -45,8 +45,10 @@ class StatusDialog(RetranslateMixin, QDialog):
     restore_starting = Signal()  # save anything waiting before the data is replaced
     restored = Signal()  # the store was replaced by a backup: everyone must sign in again
 
-    ROWS = ("data_folder", "keyring", "password_only", "policy_file", "idle_lock",
-            "keyring_required", "languages", "agency", "help_lines", "emergency_minutes")
+    ROWS = ("data_folder", "keyring", "keyring_detail", "password_only", "policy_file",
+            "idle_lock", "keyring_required", "languages", "agency", "help_lines",
+            "emergency_minutes")
+    COMPUTER_ROWS = 4  # the rows about this computer; the others are the agency policy
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +61,9 @@ class StatusDialog(RetranslateMixin, QDialog):
         self.policy_title = heading(size_delta=2)
         self.policy_note = wrapped_label("policy-note")
         self.values = {name: value_label(name) for name in self.ROWS}
+        # Class paths and error text are not words in any language: always left to right.
+        self.values["keyring_detail"].setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.values["keyring_detail"].setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.names: dict[str, QLabel] = {}
         self.backup_button = QPushButton()
         self.backup_button.setObjectName("back-up")
@@ -88,13 +93,14 @@ class StatusDialog(RetranslateMixin, QDialog):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.computer_title)
-        layout.addLayout(self._form(self.ROWS[:3]))
+        self._computer_form = self._form(self.ROWS[:self.COMPUTER_ROWS])
+        layout.addLayout(self._computer_form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addSpacing(12)
         layout.addWidget(self.policy_title)
         layout.addWidget(self.policy_note)
-        layout.addLayout(self._form(self.ROWS[3:]))
+        layout.addLayout(self._form(self.ROWS[self.COMPUTER_ROWS:]))
         layout.addStretch(1)
         layout.addWidget(self.close_box)
 
@@ -107,6 +113,7 @@ class StatusDialog(RetranslateMixin, QDialog):
             "It cannot be changed here."))
         names = {
             "data_folder": _("Data folder"), "keyring": _("Keyring"),
+            "keyring_detail": _("Technical detail"),
             "password_only": _("Accounts still protected by password only"),
             "policy_file": _("Policy file"), "idle_lock": _("Lock when idle"),
             "keyring_required": _("Keyring required"), "languages": _("Languages"),
@@ -129,14 +136,18 @@ class StatusDialog(RetranslateMixin, QDialog):
         status, policy = self.status, self.status.policy
         values = self.values
         values["data_folder"].setText(LTR.format(status.data_folder))
-        if status.keyring_name is None:
-            values["keyring"].setText(_(
-                "Password only: no secure keyring on this computer ({problem})"
-            ).format(problem=status.keyring_problem))
+        password_only = status.keyring_name is None
+        if password_only:
+            values["keyring"].setText(" ".join((
+                _("Password only: no secure keyring on this computer."),
+                _(status.keyring_problem))))
             values["keyring"].setStyleSheet(WARNING_STYLE)
         else:
-            values["keyring"].setText(status.keyring_name)
+            values["keyring"].setText(status.keyring_name or "")
             values["keyring"].setStyleSheet("")
+        values["keyring_detail"].setText(LTR.format(status.keyring_detail))
+        self._computer_form.setRowVisible(values["keyring_detail"],
+                                          password_only and bool(status.keyring_detail))
         values["password_only"].setText(", ".join(status.password_only_logins) or _("None"))
         values["policy_file"].setText(LTR.format(policy.source) if policy.source
                                       else _("None: the built-in defaults are in force"))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from casefile import accounts
 from casefile.backup import BACKUP_SUFFIX
+from casefile.devicesecret import describe_problem
 from casefile.policy import Policy
 from casefile.store import Store
 
@@ -16,18 +17,22 @@ from casefile.store import Store
 class Status:
     data_folder: Path
     keyring_name: str | None  # None: password only, no secure keyring on this computer
-    keyring_problem: str  # why there is none (technical, for IT staff)
+    keyring_problem: str  # why there is none, in a sentence (marked with N_: translate to show)
+    keyring_detail: str  # what the problem is about: backend class paths or an error, for IT
     password_only_logins: tuple[str, ...]  # accounts whose slot does not use the keyring yet
     policy: Policy
 
 
 def load_status(store: Store) -> Status:
     keystore = store.workstation.keystore
+    check = store.workstation.keyring
     password_only = tuple(sorted(
         account.login for account in accounts.list_accounts(store)
         if account.active and account.has_password and not account.keyring_protected))
+    detail = check.technical_detail if keystore is None else ""
     return Status(store.paths.data_dir, keystore.name if keystore else None,
-                  store.workstation.keyring.problem, password_only, store.workstation.policy)
+                  describe_problem(check.problem_kind), detail, password_only,
+                  store.workstation.policy)
 
 
 def default_backup_name(today: date | None = None) -> str:

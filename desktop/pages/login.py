@@ -7,7 +7,14 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from casefile.errors import DeviceSecretLost, DeviceSecretUnavailable, WaymarkError
+from casefile.errors import (
+    DeviceSecretLost,
+    DeviceSecretUnavailable,
+    ForeignWal,
+    KeyFileDamaged,
+    StoreDamaged,
+    WaymarkError,
+)
 from desktop.forms import (
     centered_column,
     heading,
@@ -27,6 +34,7 @@ class LoginPage(RetranslateMixin, QWidget):
 
     signed_in = Signal(object)
     recovery_requested = Signal()
+    restore_requested = Signal()  # the store cannot be opened: restore a backup over it
 
     def __init__(self, sign_in: SignIn, agency_name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,6 +57,10 @@ class LoginPage(RetranslateMixin, QWidget):
         self.recover = QPushButton()
         self.recover.setObjectName("use-recovery-key")
         self.recover.clicked.connect(self.recovery_requested)
+        self.restore = QPushButton()
+        self.restore.setObjectName("restore-damaged-store")
+        self.restore.clicked.connect(self.restore_requested)
+        self.restore.hide()
         form = QFormLayout()
         self.login_label = labelled_row(form, self.login)
         self.password_label = labelled_row(form, self.password)
@@ -68,6 +80,7 @@ class LoginPage(RetranslateMixin, QWidget):
         inner.addSpacing(24)
         inner.addWidget(self.forgot)
         inner.addWidget(self.recover, alignment=Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(self.restore, alignment=Qt.AlignmentFlag.AlignLeft)
         centered_column(self, inner, 460)
         self.agency_label.setVisible(bool(self._agency))
 
@@ -79,6 +92,7 @@ class LoginPage(RetranslateMixin, QWidget):
         self.submit.setAccessibleName(_("Sign in"))
         self.forgot.setText(_("Forgot your password, or moved to another computer?"))
         self.recover.setText(_("Use the &recovery key"))
+        self.restore.setText(_("Restore from a &backup (needs the recovery key)…"))
         self.message.setText(self._error.user_message() if self._error else "")
 
     def showEvent(self, event: object) -> None:
@@ -103,6 +117,10 @@ class LoginPage(RetranslateMixin, QWidget):
     def _show_error(self, error: WaymarkError) -> None:
         self._error = error
         self.message.setText(error.user_message())
+        self.restore.setVisible(isinstance(error, StoreDamaged | ForeignWal | KeyFileDamaged))
+        if self.restore.isVisible():
+            self.restore.setFocus()
+            return
         if isinstance(error, DeviceSecretLost | DeviceSecretUnavailable):
             self.recover.setFocus()  # the way forward is the recovery key
             return

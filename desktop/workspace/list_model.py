@@ -22,6 +22,7 @@ from i18n.formatting import format_date
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE = QColor("#b3261e")
+ISOLATE = "\u2068{}\u2069"  # first-strong isolate: a name keeps its own direction
 
 
 class Column(IntEnum):
@@ -180,8 +181,8 @@ class YouthListModel(QAbstractTableModel):
     def _text(self, column: Column, row: YouthSummary) -> str:
         if column == Column.NAME:
             if row.id in self.emergency:
-                return _("{name} (emergency access)").format(name=row.display_name)
-            return row.display_name
+                return _("{name} (emergency access)").format(name=self._name(row))
+            return self._name(row)
         if column == Column.BIRTH:
             return format_date(row.date_of_birth)
         if column == Column.REVIEW:
@@ -189,6 +190,16 @@ class YouthListModel(QAbstractTableModel):
         if column == Column.CASEWORKER:
             return row.caseworker_name
         return _("Closed") if row.status == CLOSED else _("Open")
+
+    @staticmethod
+    def _name(row: YouthSummary) -> str:
+        """The name they go by, and their legal name beside it when it is another."""
+        other = row.other_name
+        if not other:
+            return row.display_name
+        # Each name isolated, so that a name in one script keeps its order inside the other's.
+        return _("{preferred_name} ({legal_name})").format(
+            preferred_name=ISOLATE.format(row.preferred_name), legal_name=ISOLATE.format(other))
 
     def _review_text(self, row: YouthSummary) -> str:
         when = format_date(row.review_due_on)

@@ -31,6 +31,10 @@ from desktop.workspace.date_field import DateField
 from i18n import LANGUAGES, N_, _
 from i18n.formatting import format_date, format_time
 
+DATE_FIELDS = ("date_of_birth", "review_due_on")
+LIKELY_AGE = 15  # the calendar of an empty date of birth opens this many years ago
+SaveState = str | WaymarkError  # a message marked with N_ ("Saved", "Not saved yet"), or an error
+
 
 class YouthProfile(RetranslateMixin, QWidget):
     saved = Signal(object)  # the YouthRecord just committed
@@ -40,7 +44,7 @@ class YouthProfile(RetranslateMixin, QWidget):
         super().__init__(parent)
         self._store = store
         self.record: YouthRecord | None = None
-        self._state: str | WaymarkError = ""
+        self._state: SaveState = ""
         self.autosave = Autosave(self._save, self)
         self._build_fields(caseworkers)
         self._build_layout()
@@ -53,7 +57,7 @@ class YouthProfile(RetranslateMixin, QWidget):
         self.legal_name = QLineEdit()
         self.preferred_name = QLineEdit()
         self.pronouns = QLineEdit()
-        self.date_of_birth = DateField()
+        self.date_of_birth = DateField(opens_years_ago=LIKELY_AGE)
         self.preferred_language = QComboBox()
         for lang in LANGUAGES:
             self.preferred_language.addItem(lang.native_name, lang.code)
@@ -104,8 +108,8 @@ class YouthProfile(RetranslateMixin, QWidget):
         for line in (self.legal_name, self.preferred_name, self.pronouns):
             line.textEdited.connect(self._edited)
         self.placement_notes.textChanged.connect(self._edited)
-        for date_field in (self.date_of_birth, self.review_due_on):
-            date_field.changed.connect(self._edited)
+        for name in DATE_FIELDS:
+            getattr(self, name).changed.connect(self._edited)
         for combo in (self.preferred_language, self.caseworker_id):
             combo.activated.connect(self._edited)
         self.status_button.clicked.connect(self._toggle_status)
@@ -232,9 +236,15 @@ class YouthProfile(RetranslateMixin, QWidget):
         return {k: v for k, v in values.items() if getattr(self.record, k) != v}
 
     def unsaved(self) -> dict[str, Any]:
-        """The values on screen that differ from what is saved (or from a blank new youth)."""
+        """The values on screen that differ from what is saved (or from a blank new youth), and
+        the text of a date field that is not a date (yet), to be put back as typed."""
         base = self.record or self._new_youth_defaults()
-        return {k: v for k, v in self.values().items() if getattr(base, k) != v}
+        changed = {k: v for k, v in self.values().items() if getattr(base, k) != v}
+        for name in DATE_FIELDS:
+            field: DateField = getattr(self, name)
+            if field.has_problem():
+                changed[name] = field.text()
+        return changed
 
     def restore_unsaved(self, values: dict[str, Any]) -> None:
         """Put typing kept over a lock back in the fields, and save it again."""
@@ -248,6 +258,8 @@ class YouthProfile(RetranslateMixin, QWidget):
                     widget.setText(value)
                 elif isinstance(widget, QPlainTextEdit):
                     widget.setPlainText(value)
+                elif isinstance(widget, DateField) and isinstance(value, str):
+                    widget.set_text(value)
                 elif isinstance(widget, DateField):
                     widget.set_value(value)
                 elif isinstance(widget, QComboBox):
@@ -293,7 +305,15 @@ class YouthProfile(RetranslateMixin, QWidget):
         except WaymarkError as error:
             self._set_state(error)
 
-    def _set_state(self, state: str | WaymarkError) -> None:
+    def save_state_now(self) -> SaveState:
+        """What the "Saved" line says (kept over a lock)."""
+        return self._state
+
+    def show_save_state(self, state: SaveState) -> None:
+        """Say again what the "Saved" line said before a lock."""
+        self._set_state(state)
+
+    def _set_state(self, state: SaveState) -> None:
         self._state = state
         self._show_state()
 

@@ -15,7 +15,8 @@ from desktop.forms import message_label
 from desktop.operations import supervision
 from desktop.operations import youth as ops
 from desktop.translation import RetranslateMixin
-from desktop.workspace.profile import YouthProfile
+from desktop.workspace.focus import FocusPlace, focused_place, restore_focus
+from desktop.workspace.profile import SaveState, YouthProfile
 from desktop.workspace.youth_list import YouthListPanel
 from i18n import _
 
@@ -108,25 +109,37 @@ class Workspace(RetranslateMixin, QWidget):
         self.finish()
         editing = self.right.currentWidget() is self.profile
         record = self.profile.record
+        focus = focused_place(self)
         return WorkspaceState(
             owner_id=self.store.user.id,
             search=self.list_panel.search.text(),
             youth_id=record.id if editing and record is not None else None,
             new_youth=editing and record is None,
             unsaved=self.profile.unsaved() if editing else {},
+            save_state=self.profile.save_state_now() if editing else "",
+            focus=focus,
         )
 
     def restore(self, state: WorkspaceState) -> None:
-        """Go back to where `snapshot()` was taken: the search, the youth, the typing."""
+        """Go back to where `snapshot()` was taken: the search, the youth, the typing, the
+        "Saved" line, and the field the person was in (if it is still there)."""
         if state.search:
             self.list_panel.search.setText(state.search)
+        opened = False
         if state.youth_id is not None:
             self.open_youth(state.youth_id)
             self.list_panel.select(state.youth_id)
+            record = self.profile.record
+            opened = record is not None and record.id == state.youth_id
         elif state.new_youth:
             self.new_youth()
-        if state.unsaved and self.right.currentWidget() is self.profile:
-            self.profile.restore_unsaved(state.unsaved)
+            opened = True
+        if opened and self.right.currentWidget() is self.profile:
+            if state.unsaved:
+                self.profile.restore_unsaved(state.unsaved)
+            else:
+                self.profile.show_save_state(state.save_state)
+        restore_focus(self, state.focus)
 
 
 @dataclass(frozen=True)
@@ -138,3 +151,5 @@ class WorkspaceState:
     youth_id: int | None  # the youth open in the profile
     new_youth: bool  # a new youth's form was open
     unsaved: dict[str, Any] = field(default_factory=dict)  # typing that could not be saved
+    save_state: SaveState = ""  # what the profile's "Saved" line said
+    focus: FocusPlace | None = None  # the field the person was in

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from casefile import workstation as workstation_module
 from desktop.admin.admin_home import AdminHome
@@ -304,10 +305,61 @@ def test_status_warns_when_there_is_no_secure_keyring(
     complete_setup(qtbot, shell)
     dialog = open_dialog(shell, "status_action")
     keyring = dialog.values["keyring"]
-    assert keyring.text() == ("Password only: no secure keyring on this computer "
-                              "(no keyring in this test)")
+    assert keyring.text() == ("Password only: no secure keyring on this computer. "
+                              "Waymark cannot use a system keyring on this computer.")
     assert "font-weight: bold" in keyring.styleSheet()  # a warning, not only a colour
+    assert dialog.values["keyring_detail"].text() == "\u2066no keyring in this test\u2069"
     assert dialog.values["password_only"].text() == "ada"
+    dialog.close()
+    shell.close()
+
+
+@pytest.mark.parametrize("code", ["en", "es", "ar", "zh_CN"])
+def test_status_says_what_is_wrong_with_the_keyring_in_words(
+    qtbot: QtBot, start_shell: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, code: str
+) -> None:
+    """Issue 8: the status showed "no keyring backend is available
+    (keyring.backends.fail.Keyring)", untranslated and garbled in Arabic."""
+    import keyring
+
+    from casefile.devicesecret import system_keystore
+    from casefile.policy import Policy
+    from casefile.workstation import Workstation
+    from i18n import translator
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    monkeypatch.setattr(keyring.core, "_config_path", lambda: tmp_path / "no-keyringrc.cfg")
+    here = Workstation(Policy(), system_keystore())
+    monkeypatch.setattr(workstation_module, "current_workstation", lambda: here)
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    dialog = open_dialog(shell, "status_action")
+    shell.language_actions[code].trigger()  # switched with the window open
+    QApplication.processEvents()
+    words = translator(code)
+    keyring_text = dialog.values["keyring"].text()
+    assert keyring_text == " ".join((
+        words.gettext("Password only: no secure keyring on this computer."),
+        words.gettext("This computer has no system keyring that Waymark can use.")))
+    assert "keyring.backends" not in keyring_text and "(" not in keyring_text
+    detail = dialog.values["keyring_detail"]
+    assert detail.isVisibleTo(dialog)
+    assert detail.text() == "\u2066keyring.backends.fail.Keyring\u2069"  # kept left to right
+    assert detail.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert dialog.names["keyring_detail"].text() == words.gettext("Technical detail")
+    dialog.close()
+    shell.close()
+
+
+def test_status_shows_no_technical_detail_with_a_secure_keyring(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    dialog = open_dialog(shell, "status_action")
+    assert not dialog.values["keyring_detail"].isVisibleTo(dialog)
+    assert not dialog.names["keyring_detail"].isVisibleTo(dialog)
     dialog.close()
     shell.close()
 

@@ -15,6 +15,7 @@ from tests.desktop.account_steps import (
     add_account_directly,
     choose,
     click,
+    click_row,
     open_dialog,
     restart,
     sign_in,
@@ -54,11 +55,11 @@ def test_supervisor_sees_who_did_what_and_filters_by_staff_and_youth(
     assert not shell.account_menus.admin_menu.menuAction().isVisible()
     dialog = open_dialog(shell, "audit_action")
     rows = _rows(dialog)
-    assert rows[0] == ("Sue Supervisor", "Viewed", "Audit trail", "")  # newest first
+    assert rows[0] == ("Sue Supervisor", "Audit trail viewed", "Audit trail", "")  # newest first
     assert rows[1] == ("Sue Supervisor", "Signed in", "", "")
-    assert ("Cam Caseworker", "Created", "Youth #1", "") in rows
-    assert ("Cam Caseworker", "Edited", "Youth #1", "") in rows
-    assert ("Cam Caseworker", "Created", "Youth #2", "") in rows
+    assert ("Cam Caseworker", "Youth added", "Youth #1", "") in rows
+    assert ("Cam Caseworker", "Profile edited", "Youth #1", "") in rows
+    assert ("Cam Caseworker", "Youth added", "Youth #2", "") in rows
     assert ("Cam Caseworker", "Signed in", "", "") in rows
     assert all(row[3] == "" for row in rows)  # no emergency access yet
     assert dialog.count.text() == f"{len(rows)} entries shown"
@@ -72,9 +73,9 @@ def test_supervisor_sees_who_did_what_and_filters_by_staff_and_youth(
     click(qtbot, dialog.search_button)
     youth_rows = _rows(dialog)
     assert youth_rows and {row[2] for row in youth_rows} == {"Youth #1"}
-    assert [row[1] for row in youth_rows] == ["Edited", "Created"]
+    assert [row[1] for row in youth_rows] == ["Profile edited", "Youth added"]
     choose(dialog.youth, "Riley Example (#2)")
-    assert [row[1:3] for row in _rows(dialog)] == [("Created", "Youth #2")]
+    assert [row[1:3] for row in _rows(dialog)] == [("Youth added", "Youth #2")]
     type_into(qtbot, dialog.youth.lineEdit(), "#1")
     click(qtbot, dialog.search_button)
     assert {row[2] for row in _rows(dialog)} == {"Youth #1"}
@@ -121,3 +122,48 @@ def test_caseworkers_have_no_audit_trail(qtbot: QtBot, start_shell: Any, data_di
     assert not shell.account_menus.supervision_menu.menuAction().isVisible()
     assert not shell.account_menus.admin_menu.menuAction().isVisible()
     shell.close()
+
+
+def test_each_action_is_named_for_what_it_was(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    """Issue 8: adding an account read "Account changed" and closing a case "Edited"."""
+    from tests.desktop.test_admin import _add_account
+
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    accounts_dialog = open_dialog(shell, "accounts_action")
+    _add_account(qtbot, accounts_dialog, "Sue Supervisor", "sue", PASSWORD,
+                 ("supervisor", "caseworker"))
+    click_row(qtbot, accounts_dialog.table, "Sue Supervisor")
+    click(qtbot, accounts_dialog.enable_button)  # disable …
+    click(qtbot, accounts_dialog.child.findChild(type(accounts_dialog.add_button), "yes"))
+    click(qtbot, accounts_dialog.enable_button)  # … and enable again
+    click(qtbot, accounts_dialog.reset_button)
+    type_into(qtbot, accounts_dialog.child.new, PASSWORD)
+    type_into(qtbot, accounts_dialog.child.repeat, PASSWORD)
+    click(qtbot, accounts_dialog.child.ok_button)
+    accounts_dialog.close()
+    shell.close()
+    sue = open_store(data_dir, "sue", PASSWORD)
+    sue_id = sue.user.id
+    sue.close()
+    add_account_directly(data_dir, "cam", "Cam Caseworker", {"caseworker"}, supervisor_id=sue_id)
+
+    shell = start_shell()
+    sign_in(qtbot, shell, "sue")
+    add_youth(qtbot, shell, "Jordan Sample")
+    profile = workspace(shell).profile
+    choose(profile.caseworker_id, "Cam Caseworker")
+    wait_saved(qtbot, shell)
+    click(qtbot, profile.status_button)  # Close case
+    click(qtbot, profile.status_button)  # Reopen case
+    dialog = open_dialog(shell, "audit_action")
+    titles = [row[1] for row in _rows(dialog)]
+    dialog.close()
+    shell.close()
+    assert titles[:6] == ["Audit trail viewed", "Case reopened", "Case closed",
+                          "Youth reassigned", "Youth added", "Signed in"]
+    for title in ("Account added", "Account disabled", "Account enabled", "Password reset"):
+        assert title in titles
+    assert "Account changed" not in titles and "Edited" not in titles

@@ -83,8 +83,9 @@ def test_a_reason_comes_first_and_opens_the_record_with_a_banner(
     model = trail.model
     flagged = [(model.index(r, Column.ACTION).data(), model.index(r, Column.NOTE).data())
                for r in range(model.rowCount()) if model.rows[r].flagged]
-    assert flagged == [("Edited", "⚑ Emergency access"), ("Viewed", "⚑ Emergency access"),
-                       ("Emergency access", "⚑ Emergency access")]
+    assert flagged == [("Profile edited", "⚑ Emergency access"),
+                       ("Youth record viewed", "⚑ Emergency access"),
+                       ("Emergency access granted", "⚑ Emergency access")]
     trail.close()
     shell.close()
 

@@ -415,3 +415,70 @@ def test_quitting_while_locked_is_quiet(qtbot: QtBot, start_shell: Any, data_dir
     qtbot.mouseClick(shell.hide_button, Qt.MouseButton.LeftButton)
     shell.close()
     assert actions_in_audit(data_dir)[-2:] == [audit.LOCK, audit.SIGN_IN]  # then this check's
+
+
+def test_unlocking_brings_back_the_saved_line_and_the_place_of_typing(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    """Issue 8: after unlocking the "Saved" line was blank and the focus in the search box."""
+    shell = signed_in_with_youth(qtbot, start_shell)
+    ws = workspace(shell)
+    type_into(qtbot, ws.profile.placement_notes, NOTE)
+    wait_saved(qtbot, shell)
+    saved = ws.profile.save_state.text()
+    assert saved.startswith("Saved at ")
+    hide_keys(qtbot, ws.profile.placement_notes)
+    assert_locked(qtbot, shell, ws.store, YOUTH, NOTE)
+    unlock(qtbot, shell)
+    back = workspace(shell)
+    assert back.profile.save_state.text() == saved
+    typing_in = shell.focusWidget()
+    assert typing_in is back.profile.placement_notes
+    qtbot.keyClicks(typing_in, " and Fridays")  # the text cursor is where it was, at the end
+    assert back.profile.placement_notes.toPlainText() == NOTE + " and Fridays"
+    wait_saved(qtbot, shell)
+    shell.close()
+
+
+def test_unlocking_puts_the_cursor_back_inside_a_line(qtbot: QtBot, start_shell: Any) -> None:
+    shell = signed_in_with_youth(qtbot, start_shell)
+    ws = workspace(shell)
+    type_into(qtbot, ws.profile.pronouns, "she/her")
+    wait_saved(qtbot, shell)
+    ws.profile.pronouns.setCursorPosition(3)  # after "she"
+    hide_keys(qtbot, ws.profile.pronouns)
+    unlock(qtbot, shell)
+    back = workspace(shell)
+    assert shell.focusWidget() is back.profile.pronouns
+    qtbot.keyClicks(shell.focusWidget(), "/they")
+    assert back.profile.pronouns.text() == "she/they/her"
+    shell.close()
+
+
+def test_unlocking_focuses_the_search_box_if_that_is_where_the_person_was(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    shell = signed_in_with_youth(qtbot, start_shell)
+    ws = workspace(shell)
+    type_into(qtbot, ws.list_panel.search, "lock")
+    hide_keys(qtbot, ws.list_panel.search)
+    unlock(qtbot, shell)
+    back = workspace(shell)
+    assert shell.focusWidget() is back.list_panel.search
+    assert back.list_panel.search.text() == "lock"
+    shell.close()
+
+
+def test_unlocking_after_a_new_youth_form_was_left_empty_keeps_the_line_blank(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    shell = signed_in_with_youth(qtbot, start_shell)
+    ws = workspace(shell)
+    qtbot.mouseClick(ws.list_panel.new_button, Qt.MouseButton.LeftButton)
+    assert ws.profile.save_state.text() == ""
+    hide_keys(qtbot, ws.profile.legal_name)
+    unlock(qtbot, shell)
+    back = workspace(shell)
+    assert back.profile.record is None and back.profile.save_state.text() == ""
+    assert shell.focusWidget() is back.profile.legal_name
+    shell.close()

@@ -56,3 +56,34 @@ def test_right_password_opens_the_workspace(
     qtbot.mouseClick(login.submit, Qt.MouseButton.LeftButton)
     assert isinstance(page(shell), Workspace)
     assert login.password.text() == ""
+
+
+def test_a_key_file_that_is_a_folder_is_one_clear_sentence_naming_it(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    create_store(data_dir, "ada", "Ada Admin", PASSWORD)[0].close()
+    keys = data_dir / KEYS_NAME
+    keys.unlink()
+    keys.mkdir()
+    shell = start_shell()
+    login = page(shell)
+    type_into(qtbot, login.login, "ada")
+    type_into(qtbot, login.password, PASSWORD)
+    qtbot.mouseClick(login.submit, Qt.MouseButton.LeftButton)
+    assert isinstance(page(shell), LoginPage)
+    assert str(keys) in login.message.text()
+    assert "it is a folder, not a file" in login.message.text()
+    assert keys.is_dir() and list(keys.iterdir()) == []
+
+
+def test_the_wrong_password_message_says_what_was_written(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    create_store(data_dir, "ada", "Ada Admin", PASSWORD)[0].close()
+    shell = start_shell()
+    login = page(shell)
+    type_into(qtbot, login.login, "ada")
+    type_into(qtbot, login.password, "not it")
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    assert "Nothing was changed" not in login.message.text()
+    assert "The failed try was counted" in login.message.text()

@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 
 from casefile.store import open_store
-from casefile.youth import get_youth, list_youth, update_youth
+from casefile.youth import YouthFields, create_youth, get_youth, list_youth, update_youth
+from tests.desktop.account_steps import sign_in
 from tests.desktop.conftest import PASSWORD
 from tests.desktop.helpers import add_youth, complete_setup, type_into, wait_saved, workspace
 
@@ -73,7 +74,7 @@ def test_editing_a_field_autosaves_and_updates_the_list(qtbot: QtBot, start_shel
     ws = workspace(shell)
     type_into(qtbot, ws.profile.preferred_name, "JJ")
     wait_saved(qtbot, shell)
-    assert ws.list_panel.model.index(0, 0).data() == "JJ"
+    assert ws.list_panel.model.index(0, 0).data() == "\u2068JJ\u2069 (\u2068Jordan Sample\u2069)"
     assert get_youth(ws.store, ws.profile.record.id).preferred_name == "JJ"  # type: ignore[union-attr]
 
 
@@ -120,3 +121,53 @@ def test_demo_mode_lists_made_up_youth(qtbot: QtBot, start_shell: Any) -> None:
     shown, total = ws.list_panel.model.counts()
     assert total >= 100 and shown == total
     assert ws.banner.isVisibleTo(shell)
+
+
+def _isolated(name: str) -> str:
+    return f"\u2068{name}\u2069"  # kept whole inside text of the other direction
+
+
+def test_youth_who_go_by_the_same_name_are_told_apart_by_their_legal_name(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    """Issue 8: three rows "Ave" could only be told apart by the date of birth."""
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    ws = workspace(shell)
+    for legal in ("Avery Sample", "Avery Example", "Ave"):
+        add_youth(qtbot, shell, legal)
+        type_into(qtbot, ws.profile.preferred_name, "Ave")
+        wait_saved(qtbot, shell)
+    add_youth(qtbot, shell, "Riley Demo")
+    type_into(qtbot, ws.profile.preferred_name, "riley  demo")  # the same name, typed loosely
+    wait_saved(qtbot, shell)
+    model = ws.list_panel.model
+    names = sorted(model.index(row, 0).data() for row in range(model.rowCount()))
+    assert names == sorted([
+        "Ave",  # the name they go by is their legal name: nothing to add
+        f"{_isolated('Ave')} ({_isolated('Avery Example')})",
+        f"{_isolated('Ave')} ({_isolated('Avery Sample')})",
+        "riley  demo",
+    ])
+    type_into(qtbot, ws.list_panel.search, "ave exam")  # the legal name is searched too
+    assert model.counts() == (1, 4)
+    assert model.index(0, 0).data() == f"{_isolated('Ave')} ({_isolated('Avery Example')})"
+
+
+def test_a_list_restarted_with_youth_going_by_one_name_still_tells_them_apart(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    store = workspace(shell).store
+    for legal in ("Avery Sample", "Avery Example"):
+        created = create_youth(store, YouthFields(legal_name=legal, preferred_name="Ave"))
+        assert created.id
+    shell.close()
+    shell = start_shell()
+    sign_in(qtbot, shell, "ada")
+    model = workspace(shell).list_panel.model
+    shown = sorted(model.index(row, 0).data() for row in range(model.rowCount()))
+    assert shown == [f"{_isolated('Ave')} ({_isolated('Avery Example')})",
+                     f"{_isolated('Ave')} ({_isolated('Avery Sample')})"]
+    shell.close()
