@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 import argparse
-import errno
+import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QApplication
 
-from casefile.errors import StorageFull, WaymarkError
+from casefile.errors import WaymarkError
 from casefile.paths import StorePaths, StoreState, default_data_dir
 from desktop.shell import Shell
 from desktop.translation import LanguageSwitcher
-from i18n import N_, _, current_language, normalize_language
+from i18n import _, current_language, normalize_language
 
 if TYPE_CHECKING:  # imported where used: the sign-in window must appear as fast as possible
     from casefile.policy import Policy
     from casefile.store import Store
     from casefile.workstation import Workstation
     from desktop.locking.guard import LockGuard
+    from desktop.operations.signing_in import SignedIn
+    from desktop.operations.youth import FirstView
     from desktop.workspace.workspace import WorkspaceState
 
 DEMO_YOUTH = 250
@@ -101,8 +104,8 @@ class Controller(QObject):
 
     def start_demo(self) -> None:
         """A throwaway store whose device secret lives in memory, never in the real keyring."""
-        from casefile.demo import create_demo_store
         from casefile.workstation import throwaway_workstation
+        from demo import create_demo_store
 
         if not self._load_policy():
             return
@@ -169,59 +172,44 @@ class Controller(QObject):
         page = self.shell.show_recovery_key(recovery_key)
         page.done.connect(lambda: self._open_workspace(store))
 
-    def _sign_in(self, login: str, password: str) -> object:
-        from casefile.store import open_store
+    def _sign_in(self, login: str, password: str) -> Callable[[], object]:
+        """What the sign-in page runs: the workstation is checked here (it may show the problem
+        page); the key derivation runs on the runner's worker."""
+        from desktop.operations import signing_in
 
-        workstation = self._checked_workstation()
-        return open_store(self.shell.data_dir, login, password, workstation=workstation)
+        return functools.partial(signing_in.sign_in, self.shell.data_dir, login, password,
+                                 self._checked_workstation())
 
-    def _recover(self, login: str, recovery_key: str, new_password: str) -> object:
-        from desktop.operations.accounts import recover_with_key
+    def _recover(self, login: str, recovery_key: str, new_password: str) -> Callable[[], object]:
+        from desktop.operations import signing_in
 
         self._checked_workstation()
-        return recover_with_key(self.shell.data_dir, login, recovery_key, new_password)
+        return functools.partial(signing_in.recover, self.shell.data_dir, login, recovery_key,
+                                 new_password)
 
     def _restore_backup(
         self, source: Path, login: str, recovery_key: str, new_password: str
-    ) -> object:
-        from casefile import restore
+    ) -> Callable[[], object]:
+        from desktop.operations import signing_in
 
-        workstation = self._checked_workstation()
-        try:
-            restore.check_backup_file(source)
-            if StorePaths(self.shell.data_dir).state() is StoreState.READY:  # refused store
-                return restore.restore_over_refused_store(
-                    source, self.shell.data_dir, login, recovery_key, new_password,
-                    workstation)[0]
-            return restore.restore_to_new_workstation(
-                source, self.shell.data_dir, login, recovery_key, new_password, workstation)
-        except OSError as error:  # a missing or unreadable file, a data folder not writable
-            if error.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise StorageFull() from error
-            raise WaymarkError(N_("Could not use {path}: {reason}."),
-                               path=error.filename or str(source),
-                               reason=error.strerror or type(error).__name__) from error
+        return functools.partial(signing_in.restore_backup, self.shell.data_dir, source, login,
+                                 recovery_key, new_password, self._checked_workstation())
 
-    def _signed_in(self, store: Store) -> None:
+    def _signed_in(self, signed_in: SignedIn) -> None:
         """Someone signed in from the sign-in page: their own language and workspace, and where
         they were when Waymark locked if it was they who locked it."""
+        store = signed_in.store
         state, self._snapshot, self._locked_login = self._snapshot, None, None
         if state is not None and state.owner_id != store.user.id:
             state = None
-        self._apply_own_language(store)
-        self._open_workspace(store, state)
+        self._apply_own_language(store, signed_in.language)
+        self._open_workspace(store, state, signed_in.first)
 
     # the interface language
-    def _apply_own_language(self, store: Store) -> None:
+    def _apply_own_language(self, store: Store, code: str | None) -> None:
         """Switch to the language the person chose last time, unless --lang was given."""
-        from desktop.operations import language
-
         if self.fixed_language is not None:
             return
-        try:
-            code = language.language_of(store)
-        except WaymarkError:
-            return  # the workspace says what is wrong with the store
         if code is not None and code in store.workstation.policy.languages \
                 and code != current_language():
             self.shell.switch(code)
@@ -248,11 +236,12 @@ class Controller(QObject):
         except WaymarkError as error:  # the language is switched; only not remembered
             self.shell.statusBar().showMessage(error.user_message(), MESSAGE_MS)
 
-    def _open_workspace(self, store: Store, state: WorkspaceState | None = None) -> None:
+    def _open_workspace(self, store: Store, state: WorkspaceState | None = None,
+                        first: FirstView | None = None) -> None:
         from desktop.locking.guard import LockGuard
         from desktop.workspace.workspace import Workspace
 
-        workspace = Workspace(store, demo=self.shell.demo)
+        workspace = Workspace(store, demo=self.shell.demo, first=first)
         self.shell.show_workspace(workspace)
         if state is not None:
             workspace.restore(state)
@@ -294,28 +283,21 @@ class Controller(QObject):
         except WaymarkError:
             pass  # a full disk must not keep the screen from locking
 
-    def _unlock(self, password: str) -> object:
-        from casefile import audit
-        from casefile.errors import WrongPassword
-        from casefile.store import open_store
+    def _unlock(self, password: str) -> Callable[[], object]:
+        from desktop.operations import signing_in
 
         assert self._locked_login is not None
-        try:
-            return open_store(self.shell.data_dir, self._locked_login, password,
-                              workstation=self._checked_workstation(), action=audit.UNLOCK)
-        except WrongPassword:
-            raise WaymarkError(N_(
-                "That password does not unlock Waymark. If you are not the person who was "
-                "using it, choose Sign in as someone else.")) from None
+        return functools.partial(signing_in.unlock, self.shell.data_dir, self._locked_login,
+                                 password, self._checked_workstation())
 
-    def _unlocked(self, store: Store) -> None:
+    def _unlocked(self, signed_in: SignedIn) -> None:
         """The person who locked is back, in the language on screen (chosen on the lock page,
         or theirs)."""
         state, self._snapshot, self._locked_login = self._snapshot, None, None
         chosen, self._chosen_while_locked = self._chosen_while_locked, None
         if chosen is not None:
-            self._remember_for(store, chosen)
-        self._open_workspace(store, state)
+            self._remember_for(signed_in.store, chosen)
+        self._open_workspace(signed_in.store, state, signed_in.first)
 
 
 def _system_language() -> str:
@@ -378,7 +360,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.demo:
             shell = start_window(args)
             return app.exec()
-        from casefile.demo_folder import DemoFolder
+        from demo.folder import DemoFolder
 
         with DemoFolder.create() as folder:
             try:

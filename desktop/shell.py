@@ -16,16 +16,17 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolButton, Q
 from casefile.errors import WaymarkError
 from desktop.admin.menus import AccountMenus
 from desktop.locking.activity import HIDE_KEYS
-from desktop.pages.login import LoginPage
+from desktop.operations.runner import Runner
+from desktop.pages.login import LoginPage, SignIn
 from desktop.translation import LanguageSwitcher, RetranslateMixin
 from i18n import LANGUAGES, _, current_language
 
 if TYPE_CHECKING:  # imported where used: sign-in must appear as fast as possible
     from casefile.policy import HelpLine, Policy
-    from desktop.locking.page import LockPage
+    from desktop.locking.page import LockPage, Unlock
     from desktop.pages.problem import ProblemPage
-    from desktop.pages.recovery import RecoveryPage
-    from desktop.pages.restore_backup import RestoreBackupPage
+    from desktop.pages.recovery import Recover, RecoveryPage
+    from desktop.pages.restore_backup import Restore, RestoreBackupPage
     from desktop.pages.setup import RecoveryKeyPage, SetupPage
     from desktop.workspace.workspace import Workspace
 
@@ -40,6 +41,7 @@ class Shell(RetranslateMixin, QMainWindow):
         self._switcher = switcher
         self.data_dir = data_dir
         self.demo = demo
+        self.runner = Runner(self)  # every slow operation of every screen runs through it
         self.workspace: Workspace | None = None
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
@@ -163,32 +165,32 @@ class Shell(RetranslateMixin, QMainWindow):
         self._show(page)
         return page
 
-    def show_login(self, sign_in: Callable[[str, str], object], agency_name: str = "") -> LoginPage:
-        page = LoginPage(sign_in, agency_name)
+    def show_login(self, sign_in: SignIn, agency_name: str = "") -> LoginPage:
+        page = LoginPage(sign_in, self.runner, agency_name)
         self._show(page)
         return page
 
-    def show_recovery(self, recover: Callable[[str, str, str], object]) -> RecoveryPage:
+    def show_recovery(self, recover: Recover) -> RecoveryPage:
         from desktop.pages.recovery import RecoveryPage
 
-        page = RecoveryPage(recover)
+        page = RecoveryPage(recover, self.runner)
         self._show(page)
         return page
 
     def show_restore_backup(
-        self, restore: Callable[[Path, str, str, str], object]
+        self, restore: Restore
     ) -> RestoreBackupPage:
         from desktop.pages.restore_backup import RestoreBackupPage
 
-        page = RestoreBackupPage(restore)
+        page = RestoreBackupPage(restore, self.runner)
         self._show(page)
         return page
 
-    def show_lock(self, unlock: Callable[[str], object], demo_password: str = "") -> LockPage:
+    def show_lock(self, unlock: Unlock, demo_password: str = "") -> LockPage:
         """Replace the workspace (deleted with every case widget in it) by the lock screen."""
         from desktop.locking.page import LockPage
 
-        page = LockPage(unlock, demo_password)
+        page = LockPage(unlock, self.runner, demo_password)
         self._show(page)
         return page
 
@@ -214,6 +216,7 @@ class Shell(RetranslateMixin, QMainWindow):
         self.sign_in_needed.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.wait()  # a sign-in under way finishes, and its store is closed below
         if self.workspace is not None:
             self.workspace.finish()
             self.workspace.store.close()

@@ -19,7 +19,8 @@ from i18n.catalogs import DOMAIN, catalog_path
 from i18n.languages import LANGUAGES, SOURCE_LANGUAGE
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE_PACKAGES = ("desktop", "printing", "planning", "services_needs", "casefile", "i18n")
+SOURCE_PACKAGES = ("desktop", "cli", "demo", "printing", "planning", "services_needs", "casefile",
+                   "i18n")
 METHOD_MAP = [("**.py", "python")]
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import grimp
 import pytest
 
-PACKAGES = ("desktop", "printing", "planning", "services_needs", "casefile", "i18n",
+PACKAGES = ("desktop", "cli", "demo", "printing", "planning", "services_needs", "casefile", "i18n",
             "resources")
 
 

@@ -38,6 +38,37 @@ QApplication.processEvents()
 assert type(shell.pages.currentWidget()).__name__ == "LoginPage"
 print("shown", flush=True)
 """
+SIGN_IN_STALL = """
+import sys
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+from desktop.app import parse_args, start_window
+shell = start_window(parse_args(["--data-dir", sys.argv[1], "--lang", "en"]))
+app = QApplication.instance()
+for _ in range(5):
+    app.processEvents()
+login = shell.pages.currentWidget()
+login.login.setText("demo-bench")
+login.password.setText(sys.argv[2])
+gaps, clock, last = [], QElapsedTimer(), []
+ticker = QTimer(interval=5)
+ticker.timeout.connect(lambda: gaps.append(clock.restart()))
+def opened(store):  # connected after the controller's slot: the workspace is built by now
+    ticker.stop()
+    last.append(clock.elapsed())  # since the last tick: handing over and building the list
+login.signed_in.connect(opened)
+def shown():
+    if shell.workspace is not None and last:
+        print(max(gaps[1:]), len(gaps), last[0], flush=True)
+        app.quit()
+poll = QTimer(interval=1)
+poll.timeout.connect(shown)
+clock.start()
+ticker.start()
+poll.start()
+login.submit.click()
+app.exec()
+"""
 PEAK_RSS = """
 import resource, sys
 from PySide6.QtWidgets import QApplication
@@ -91,10 +122,10 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from casefile.demo import add_demo_youth
     from casefile.devicesecret import KeyringCheck
     from casefile.store import create_store
     from casefile.workstation import Workstation
+    from demo import add_demo_youth
     from desktop.translation import LanguageSwitcher
     from desktop.workspace.workspace import Workspace
 
@@ -185,6 +216,20 @@ def main() -> int:
                  statistics.median(sign_ins) < 500))
     rows.append(("  of which the damage check before the first write (median)",
                  f"{statistics.median(checks):.0f} ms", "(part)", True))
+
+    stalls, builds = [], []
+    for _ in range(5):
+        stall, _ticks, build = subprocess.run(
+            [sys.executable, "-c", SIGN_IN_STALL, str(folder), password], capture_output=True,
+            text=True, cwd=ROOT, check=True, input="",
+            env={**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+        ).stdout.split()[-3:]
+        stalls.append(int(stall))
+        builds.append(int(build))
+    rows.append(("longest event-loop stall while signing in, real Argon2id cost (max of 5)",
+                 f"{max(stalls)} ms", "< 50 ms", max(stalls) < 50))
+    rows.append(("  then opening the workspace on the GUI thread (median; 10,000 youth)",
+                 f"{statistics.median(builds):.0f} ms", "(part)", True))
 
     rss = int(subprocess.run([sys.executable, "-c", PEAK_RSS, str(folder), password],
                              capture_output=True, text=True, cwd=ROOT, check=True,

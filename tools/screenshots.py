@@ -23,9 +23,9 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from casefile import access, accounts, youth  # noqa: E402
-from casefile.demo import add_demo_youth  # noqa: E402
 from casefile.store import Store, create_store, open_store  # noqa: E402
 from casefile.workstation import throwaway_workstation  # noqa: E402
+from demo import add_demo_youth  # noqa: E402
 from desktop.app import Controller  # noqa: E402
 from desktop.shell import Shell  # noqa: E402
 from desktop.translation import LanguageSwitcher  # noqa: E402

@@ -16,6 +16,7 @@ from i18n import _
 
 if TYPE_CHECKING:
     from casefile.store import Store
+    from desktop.operations.runner import Runner
 
 
 class MenuHost(Protocol):
@@ -25,6 +26,7 @@ class MenuHost(Protocol):
     quit_action: QAction
     language_menu: QMenu
     workspace: Any
+    runner: Runner
 
     def sign_out(self) -> None: ...
 
@@ -114,7 +116,7 @@ class AccountMenus(QObject):
     def open_status(self) -> None:
         from desktop.admin.status_dialog import StatusDialog
 
-        dialog = StatusDialog(self._store(), self._shell)
+        dialog = StatusDialog(self._store(), self._host.runner, self._shell)
         dialog.restore_starting.connect(self._save_waiting_edits)
         dialog.restored.connect(self._host.sign_out)
         self._open(dialog)

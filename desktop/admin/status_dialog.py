@@ -6,6 +6,7 @@ in the machine-wide policy file, never from inside Waymark.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -26,8 +27,9 @@ from casefile.errors import WaymarkError
 from casefile.store import Store
 from desktop.admin.dialog import ERROR_STYLE, WARNING_STYLE, wrapped_label
 from desktop.admin.restore_question import RestoreQuestion
-from desktop.forms import heading, message_label, wait_cursor
+from desktop.forms import heading, message_label
 from desktop.operations import status as ops
+from desktop.operations.runner import Runner
 from desktop.translation import RetranslateMixin
 from i18n import N_, _, language, ngettext
 from i18n.formatting import format_number
@@ -50,10 +52,11 @@ class StatusDialog(RetranslateMixin, QDialog):
             "emergency_minutes")
     COMPUTER_ROWS = 4  # the rows about this computer; the others are the agency policy
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("status-and-backups")
         self._store = store
+        self._runner = runner
         self.status = ops.load_status(store)
         self.child: QDialog | None = None
         self._notice: tuple[str, dict[str, str]] | None = None
@@ -186,12 +189,10 @@ class StatusDialog(RetranslateMixin, QDialog):
         target = self.choose_backup_target()
         if target is None:
             return
-        try:
-            with wait_cursor():
-                written = ops.make_backup(self._store, target)
-        except WaymarkError as error:
-            self._show_error(error)
-            return
+        self._runner.run(functools.partial(ops.make_backup, self._store, target),
+                         on_done=self._backed_up, on_error=self._show_error, caller=self)
+
+    def _backed_up(self, written: Path) -> None:
         self._show_notice(N_("The backup was saved to {path}."), path=LTR.format(written))
 
     def choose_restore(self) -> None:
@@ -205,18 +206,19 @@ class StatusDialog(RetranslateMixin, QDialog):
 
     def restore(self, source: Path) -> None:
         self.restore_starting.emit()
-        try:
-            with wait_cursor():
-                ops.restore_backup(self._store, source)
-        except WaymarkError as error:
-            self._show_error(error)
-            if not self._store.is_open:  # the restore closes the store whatever happens
-                self.backup_button.setEnabled(False)
-                self.restore_button.setEnabled(False)
-                self.finished.connect(lambda _result: self.restored.emit())
-            return
+        self._runner.run(functools.partial(ops.restore_backup, self._store, source),
+                         on_done=self._restored, on_error=self._restore_failed, caller=self)
+
+    def _restored(self, _kept: Path) -> None:
         self.accept()
         self.restored.emit()
+
+    def _restore_failed(self, error: WaymarkError) -> None:
+        self._show_error(error)
+        if not self._store.is_open:  # the restore closes the store whatever happens
+            self.backup_button.setEnabled(False)
+            self.restore_button.setEnabled(False)
+            self.finished.connect(lambda _result: self.restored.emit())
 
     def _show_notice(self, text: str, **params: str) -> None:
         self._notice = (text, params)

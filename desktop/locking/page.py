@@ -20,12 +20,12 @@ from desktop.forms import (
     labelled_row,
     message_label,
     set_label,
-    wait_cursor,
 )
+from desktop.operations.runner import Runner
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
 
-Unlock = Callable[[str], object]
+Unlock = Callable[[str], Callable[[], object]]  # the password → the operation that unlocks
 
 
 class LockPage(RetranslateMixin, QWidget):
@@ -34,9 +34,10 @@ class LockPage(RetranslateMixin, QWidget):
     unlocked = Signal(object)
     switch_user = Signal()
 
-    def __init__(self, unlock: Unlock, demo_password: str = "",
+    def __init__(self, unlock: Unlock, runner: Runner, demo_password: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._runner = runner
         self.setObjectName("lock-page")
         self._unlock = unlock
         self._demo_password = demo_password
@@ -86,12 +87,11 @@ class LockPage(RetranslateMixin, QWidget):
         if not self.password.text():
             self._show_error(WaymarkError(N_("Type your password.")))
             return
-        try:
-            with wait_cursor():
-                result = self._unlock(self.password.text())
-        except WaymarkError as error:
-            self._show_error(error)
-            return
+        password = self.password.text()
+        self._runner.run_prepared(lambda: self._unlock(password), on_done=self._succeeded,
+                                  on_error=self._show_error, caller=self)
+
+    def _succeeded(self, result: object) -> None:
         self.password.clear()
         self._error = None
         self.message.clear()

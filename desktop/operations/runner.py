@@ -14,11 +14,13 @@ handling and notices, after any queued work: its budget is milliseconds.
 from __future__ import annotations
 
 import logging
+import threading
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
@@ -72,8 +74,12 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one worker: operations never interleave
+        # A plain Python thread, started when work arrives and ended when none is left: a
+        # QRunnable that Qt deletes leaves PySide a stale wrapper at its address, which a later
+        # Qt object (a menu's separator) was then mistaken for.
+        self._queue: deque[Callable[[], None]] = deque()
+        self._lock = threading.Condition()
+        self._working = False
         self._relay = _Relay(self)
         self._relay.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         self._running = 0
@@ -96,7 +102,35 @@ class Runner(QObject):
             job.outcome = _outcome(operation)
             self._relay.finished.emit(job)
 
-        self._pool.start(QRunnable.create(work))
+        with self._lock:
+            self._queue.append(work)
+            if not self._working:
+                self._working = True
+                threading.Thread(target=self._work, name="waymark-operation", daemon=True).start()
+
+    def _work(self) -> None:
+        """The worker: runs queued operations one after another, then ends."""
+        while True:
+            with self._lock:
+                if not self._queue:
+                    self._working = False
+                    self._lock.notify_all()
+                    return
+                work = self._queue.popleft()
+            work()
+
+    def run_prepared(
+        self, prepare: Callable[[], Callable[[], T]], *, on_done: Callable[[T], object],
+        on_error: Callable[[WaymarkError], object], caller: QWidget,
+    ) -> None:
+        """Run the operation `prepare()` gives back. `prepare` runs here first, for the checks
+        that need the screen (the workstation); its WaymarkError goes to `on_error` at once."""
+        try:
+            operation = prepare()
+        except WaymarkError as error:
+            on_error(error)
+            return
+        self.run(operation, on_done=on_done, on_error=on_error, caller=caller)
 
     def run_now(
         self, operation: Callable[[], T], *, on_error: Callable[[WaymarkError], object] | None
@@ -114,7 +148,8 @@ class Runner(QObject):
 
     def wait(self) -> None:
         """Block until queued operations have finished (before locking or closing the store)."""
-        self._pool.waitForDone()
+        with self._lock:
+            self._lock.wait_for(lambda: not self._working)
         QGuiApplication.sendPostedEvents(self)  # deliver what finished meanwhile
 
     def _begin(self, caller: QWidget | None) -> None:

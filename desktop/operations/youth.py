@@ -2,16 +2,51 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from casefile import youth
+from casefile import access, youth
 from casefile.models.youth import CLOSED, OPEN
+from casefile.search import search_key
 from casefile.store import Store
 from casefile.youth import StaffChoice, YouthFields, YouthRecord, YouthSummary
 
 
 def load_list(store: Store) -> list[YouthSummary]:
     return youth.list_youth(store)
+
+
+@dataclass(frozen=True)
+class ListView:
+    """What the youth list shows, read and prepared off the GUI thread: the rows, each row's
+    search key (in the same order) and the youth reached through emergency access."""
+
+    rows: list[YouthSummary]
+    keys: list[str]
+    emergency: dict[int, datetime]
+
+
+def row_key(row: YouthSummary) -> str:
+    """What a search is matched against: both names, folded (see casefile.search)."""
+    return search_key(f"{row.preferred_name} {row.legal_name}")
+
+
+def load_list_view(store: Store) -> ListView:
+    rows = youth.list_youth(store)
+    return ListView(rows, [row_key(row) for row in rows], access.emergency_grants(store))
+
+
+@dataclass(frozen=True)
+class FirstView:
+    """What the workspace shows as it opens, read in one go (on the worker at sign-in)."""
+
+    caseworkers: list[StaffChoice]
+    list: ListView
+
+
+def load_first_view(store: Store) -> FirstView:
+    return FirstView(youth.list_caseworkers(store), load_list_view(store))
 
 
 def load_caseworkers(store: Store) -> list[StaffChoice]:

@@ -21,12 +21,14 @@ from desktop.forms import (
     labelled_row,
     message_label,
     set_label,
-    wait_cursor,
 )
+from desktop.operations.runner import Runner
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
 
-SignIn = Callable[[str, str], object]
+# Given a sign-in name and password, the operation that signs in (run on the runner's worker);
+# raises WaymarkError at once when signing in cannot even start.
+SignIn = Callable[[str, str], Callable[[], object]]
 
 
 class LoginPage(RetranslateMixin, QWidget):
@@ -36,8 +38,10 @@ class LoginPage(RetranslateMixin, QWidget):
     recovery_requested = Signal()
     restore_requested = Signal()  # the store cannot be opened: restore a backup over it
 
-    def __init__(self, sign_in: SignIn, agency_name: str = "", parent: QWidget | None = None):
+    def __init__(self, sign_in: SignIn, runner: Runner, agency_name: str = "",
+                 parent: QWidget | None = None):
         super().__init__(parent)
+        self._runner = runner
         self._sign_in = sign_in
         self._agency = agency_name
         self._error: WaymarkError | None = None
@@ -103,12 +107,11 @@ class LoginPage(RetranslateMixin, QWidget):
         if not self.login.text().strip() or not self.password.text():
             self._show_error(WaymarkError(N_("Type your sign-in name and password.")))
             return
-        try:
-            with wait_cursor():
-                result = self._sign_in(self.login.text(), self.password.text())
-        except WaymarkError as error:
-            self._show_error(error)
-            return
+        login, password = self.login.text(), self.password.text()
+        self._runner.run_prepared(lambda: self._sign_in(login, password),
+                                  on_done=self._succeeded, on_error=self._show_error, caller=self)
+
+    def _succeeded(self, result: object) -> None:
         self.password.clear()
         self._error = None
         self.message.clear()

@@ -12,20 +12,22 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
 from casefile.errors import WaymarkError
-from desktop.forms import form_page, heading, message_label, wait_cursor
+from desktop.forms import form_page, heading, message_label
+from desktop.operations.runner import Runner
 from desktop.pages.recovery_fields import RecoveryFields
 from desktop.translation import RetranslateMixin
 from i18n import _
 
-Recover = Callable[[str, str, str], object]
+Recover = Callable[[str, str, str], Callable[[], object]]  # the fields → the operation
 
 
 class RecoveryPage(RetranslateMixin, QWidget):
     recovered = Signal(object)  # the open store
     back_requested = Signal()
 
-    def __init__(self, recover: Recover, parent: QWidget | None = None) -> None:
+    def __init__(self, recover: Recover, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._runner = runner
         self._recover = recover
         self._error: WaymarkError | None = None
         self.title = heading()
@@ -68,12 +70,11 @@ class RecoveryPage(RetranslateMixin, QWidget):
         if problem:
             self._show(WaymarkError(problem))
             return
-        try:
-            with wait_cursor():
-                result = self._recover(*self.fields.values())
-        except WaymarkError as error:
-            self._show(error)
-            return
+        values = self.fields.values()
+        self._runner.run_prepared(lambda: self._recover(*values), on_done=self._succeeded,
+                                  on_error=self._show, caller=self)
+
+    def _succeeded(self, result: object) -> None:
         self.fields.clear_secrets()
         self._error = None
         self.message.clear()

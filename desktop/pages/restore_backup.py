@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.errors import WaymarkError
-from desktop.forms import form_page, heading, message_label, set_label, wait_cursor
+from desktop.forms import form_page, heading, message_label, set_label
+from desktop.operations.runner import Runner
 from desktop.pages.recovery_fields import RecoveryFields
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
 
 # (backup file, sign-in name, recovery key, new password) -> the open store
-Restore = Callable[[Path, str, str, str], object]
+Restore = Callable[[Path, str, str, str], Callable[[], object]]  # the fields → the operation
 
 CHOOSE_FILE = N_("Choose the backup file.")
 
@@ -36,8 +37,9 @@ class RestoreBackupPage(RetranslateMixin, QWidget):
     restored = Signal(object)  # the open store
     back_requested = Signal()
 
-    def __init__(self, restore: Restore, parent: QWidget | None = None) -> None:
+    def __init__(self, restore: Restore, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._runner = runner
         self._restore = restore
         self._error: WaymarkError | None = None
         self.title = heading()
@@ -110,13 +112,11 @@ class RestoreBackupPage(RetranslateMixin, QWidget):
         if problem:
             self._show(WaymarkError(problem))
             return
-        try:
-            with wait_cursor():
-                result = self._restore(Path(self.backup_file.text().strip()),
-                                       *self.fields.values())
-        except WaymarkError as error:
-            self._show(error)
-            return
+        source, values = Path(self.backup_file.text().strip()), self.fields.values()
+        self._runner.run_prepared(lambda: self._restore(source, *values),
+                                  on_done=self._succeeded, on_error=self._show, caller=self)
+
+    def _succeeded(self, result: object) -> None:
         self.fields.clear_secrets()
         self._error = None
         self.message.clear()

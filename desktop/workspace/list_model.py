@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from casefile.models.youth import CLOSED
 from casefile.search import matches, search_key
 from casefile.youth import YouthSummary
+from desktop.operations.youth import row_key
 from i18n import N_, _
 from i18n.formatting import format_date
 
@@ -100,10 +101,12 @@ class YouthListModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # Waymark's interface
-    def set_rows(self, rows: list[YouthSummary]) -> None:
+    def set_rows(self, rows: list[YouthSummary], keys: list[str] | None = None) -> None:
+        """Show `rows`; `keys` are their search keys when already computed (off the GUI
+        thread at sign-in)."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._keys = [self._key(r) for r in self._rows]
+        self._keys = list(keys) if keys is not None else [self._key(r) for r in self._rows]
         self._apply_sort()
         self._refilter()
         self.endResetModel()
@@ -150,9 +153,7 @@ class YouthListModel(QAbstractTableModel):
                                   self.index(len(self._visible) - 1, len(Column) - 1))
 
     # helpers
-    @staticmethod
-    def _key(row: YouthSummary) -> str:
-        return search_key(f"{row.preferred_name} {row.legal_name}")
+    _key = staticmethod(row_key)
 
     def _same_place(self, old: YouthSummary, new: YouthSummary) -> bool:
         """Whether `new` sorts and filters exactly as `old` did (most saves)."""

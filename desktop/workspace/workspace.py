@@ -12,8 +12,8 @@ from casefile.errors import WaymarkError
 from casefile.store import Store
 from casefile.youth import YouthRecord
 from desktop.forms import message_label
-from desktop.operations import supervision
 from desktop.operations import youth as ops
+from desktop.operations.youth import FirstView, ListView
 from desktop.translation import RetranslateMixin
 from desktop.workspace.focus import FocusPlace, focused_place, restore_focus
 from desktop.workspace.profile import SaveState, YouthProfile
@@ -22,11 +22,13 @@ from i18n import _
 
 
 class Workspace(RetranslateMixin, QWidget):
-    def __init__(self, store: Store, demo: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, demo: bool = False, parent: QWidget | None = None,
+                 first: FirstView | None = None) -> None:
+        """`first`: what to show first, when it was read off the GUI thread (at sign-in)."""
         super().__init__(parent)
         self.store = store
         self._demo = demo
-        caseworkers = ops.load_caseworkers(store)
+        caseworkers = first.caseworkers if first else ops.load_caseworkers(store)
         self._caseworker_names = {c.id: c.display_name for c in caseworkers}
         self.banner = message_label()
         self.banner.setObjectName("demo-banner")
@@ -56,7 +58,7 @@ class Workspace(RetranslateMixin, QWidget):
         self.list_panel.chosen.connect(self.open_youth)
         self.list_panel.new_requested.connect(self.new_youth)
         self.profile.saved.connect(self._saved)
-        self.reload_list()
+        self._show_list(first.list if first else ops.load_list_view(store))
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -67,8 +69,11 @@ class Workspace(RetranslateMixin, QWidget):
 
     def reload_list(self) -> None:
         """Read the youth list again, marking the youth reached through emergency access."""
-        self.list_panel.model.emergency = supervision.load_emergency_grants(self.store)
-        self.list_panel.set_rows(ops.load_list(self.store))
+        self._show_list(ops.load_list_view(self.store))
+
+    def _show_list(self, view: ListView) -> None:
+        self.list_panel.model.emergency = view.emergency
+        self.list_panel.set_rows(view.rows, view.keys)
 
     def show_emergency(self, youth_id: int) -> None:
         """Show a youth just opened with emergency access, in the list and the profile."""

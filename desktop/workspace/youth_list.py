@@ -81,8 +81,8 @@ class YouthListPanel(RetranslateMixin, QWidget):
         self.model.retranslate()
         self._show_count()
 
-    def set_rows(self, rows: list[YouthSummary]) -> None:
-        self.model.set_rows(rows)
+    def set_rows(self, rows: list[YouthSummary], keys: list[str] | None = None) -> None:
+        self.model.set_rows(rows, keys)
         self._show_count()
 
     def upsert(self, summary: YouthSummary) -> None:

@@ -16,7 +16,6 @@ from sqlalchemy import select
 from casefile import audit, keyfile
 from casefile import workstation as workstation_module
 from casefile.backupfile import DATABASE_NAME, FORMAT, MANIFEST_NAME
-from casefile.cli.main import main
 from casefile.devicesecret import KeyringCheck, MemoryKeystore
 from casefile.errors import StoreUnavailable
 from casefile.models import AuditEntry
@@ -25,7 +24,8 @@ from casefile.policy import Policy
 from casefile.store import open_store
 from casefile.workstation import Workstation
 from casefile.youth import YouthFields, create_youth, list_youth
-from tests.casefile.cli_support import (
+from cli.main import main
+from tests.cli.cli_support import (
     PASSWORD,
     Admin,
     Terminal,

@@ -77,7 +77,7 @@ def test_a_copy_killed_before_its_rename_is_removed_at_the_next_open(
     try:
         assert keyfile.stale_temporaries(data_dir / KEYS_NAME) == []
         assert store.stale_key_copies == 1
-        from casefile.cli.verify import key_file_copies
+        from cli.verify import key_file_copies
         (report,) = key_file_copies(store)
         assert "1 temporary copy of the key file" in report and "removed" in report
     finally:

@@ -16,7 +16,7 @@ import pytest
 from casefile.errors import KeyFileUnsafeCost
 from casefile.paths import KEYS_NAME
 from casefile.store import open_store
-from tests.casefile.cli_support import PASSWORD, Admin, umask_kept
+from tests.cli.cli_support import PASSWORD, Admin, umask_kept
 
 Json = dict[str, Any]
 Edit = Callable[[Json], None]

@@ -49,7 +49,7 @@ from casefile.errors import (
 from casefile.paths import KEYS_NAME, StorePaths, StoreState
 from casefile.store import create_store, open_store
 from casefile.workstation import Workstation, current_workstation, throwaway_workstation
-from tests.casefile.cli_support import RECOVERY_KEY, assert_one_sentence
+from tests.cli.cli_support import RECOVERY_KEY, assert_one_sentence
 
 pytestmark = pytest.mark.slow
 
@@ -236,7 +236,7 @@ class SecretService:
         """`waymark-admin --data-dir DIR ARGS...` as its own process, with only this keyring."""
         env = {**self.environment(), "PYTHONPATH": str(REPO)}
         return subprocess.run(
-            [sys.executable, "-m", "casefile.cli", "--data-dir", str(data_dir), *args],
+            [sys.executable, "-m", "cli", "--data-dir", str(data_dir), *args],
             input=stdin, capture_output=True, text=True, env=env, timeout=60, check=False,
         )
 

@@ -14,14 +14,18 @@ from casefile import accounts
 from casefile.store import open_store
 from desktop.shell import Shell
 from tests.desktop.conftest import PASSWORD, page
-from tests.desktop.helpers import type_into
+from tests.desktop.helpers import runner_of, settle, type_into
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 def click(qtbot: QtBot, button: QWidget) -> None:
+    """Click `button` and wait for any operation that started (a sign-in) to finish."""
     assert button.isEnabled(), f"{button.objectName()} is disabled"
+    runner = runner_of(button)
     qtbot.mouseClick(button, LEFT)
+    if runner is not None:
+        settle(qtbot, runner)
 
 
 def sign_in(qtbot: QtBot, shell: Shell, login: str, password: str = PASSWORD) -> Any:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QEvent, Qt
@@ -62,3 +64,26 @@ def add_youth(qtbot: QtBot, shell: Shell, name: str) -> None:
 def wait_saved(qtbot: QtBot, shell: Shell) -> None:
     label = workspace(shell).profile.save_state
     qtbot.waitUntil(lambda: label.text().startswith("Saved"), timeout=3000)
+
+
+def settle(qtbot: QtBot, runner: Any) -> None:
+    """Wait until the operations started on `runner` (a sign-in, an unlock) have finished."""
+    qtbot.waitUntil(lambda: not runner.busy, timeout=15000)
+
+
+def runner_of(widget: QWidget) -> Any:
+    """The runner of the main window `widget` is in (a dialog's parent's), or None."""
+    shown: QWidget | None = widget
+    while shown is not None and not hasattr(shown, "runner"):
+        shown = shown.parentWidget()
+    return getattr(shown, "runner", None)
+
+
+def press_and_settle(qtbot: QtBot, widget: QWidget, key: Qt.Key | None = None) -> None:
+    """Click `widget` (or press `key` in it) and wait for what that started to finish."""
+    runner = runner_of(widget)
+    if key is None:
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.keyClick(widget, key)
+    settle(qtbot, runner)

@@ -19,8 +19,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 import desktop.app as app_module
-from casefile import demo_folder
-from casefile.demo_folder import DemoFolder
+from demo import folder as demo_folder
+from demo.folder import DemoFolder
 from desktop.shell import Shell
 from desktop.translation import LanguageSwitcher
 
@@ -93,7 +93,7 @@ def test_a_demo_that_fails_to_start_is_removed(
     qtbot: QtBot, switcher: LanguageSwitcher, temp_folder: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import casefile.demo
+    import demo
 
     made: list[Path] = []
 
@@ -103,7 +103,7 @@ def test_a_demo_that_fails_to_start_is_removed(
         (data_dir / "waymark.db").write_bytes(b"half made")
         raise RuntimeError("something unexpected")
 
-    monkeypatch.setattr(casefile.demo, "create_demo_store", broken)
+    monkeypatch.setattr(demo, "create_demo_store", broken)
     monkeypatch.setattr(app_module, "LanguageSwitcher", lambda app: switcher)
     with pytest.raises(RuntimeError):
         app_module.run(app_module.parse_args(["--demo"]))

@@ -43,7 +43,14 @@ from desktop.workspace.profile import YouthProfile
 from desktop.workspace.workspace import Workspace
 from desktop.workspace.youth_list import YouthListPanel
 from tests.desktop.conftest import PASSWORD, page
-from tests.desktop.helpers import add_youth, complete_setup, type_into, wait_saved, workspace
+from tests.desktop.helpers import (
+    add_youth,
+    complete_setup,
+    press_and_settle,
+    type_into,
+    wait_saved,
+    workspace,
+)
 
 YOUTH = "Jordan Lockwood-Sample"
 OTHER_YOUTH = "Mariana Ejemplo"
@@ -113,7 +120,7 @@ def signed_in_with_youth(qtbot: QtBot, start_shell: Any, *names: str) -> Shell:
 def unlock(qtbot: QtBot, shell: Shell, password: str = PASSWORD) -> None:
     lock = page(shell)
     type_into(qtbot, lock.password, password)
-    qtbot.keyClick(lock.password, Qt.Key.Key_Return)
+    press_and_settle(qtbot, lock.password, Qt.Key.Key_Return)
 
 
 def hide_keys(qtbot: QtBot, widget: QWidget) -> None:
@@ -342,7 +349,7 @@ def test_someone_else_signing_in_sees_only_their_own_workspace(
     assert isinstance(login, LoginPage)
     type_into(qtbot, login.login, "bo")
     type_into(qtbot, login.password, BO_PASSWORD)
-    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    press_and_settle(qtbot, login.password, Qt.Key.Key_Return)
     theirs = workspace(shell)
     assert theirs.store.user.login == "bo"
     assert theirs.list_panel.model.counts() == (0, 0)
@@ -356,7 +363,7 @@ def test_someone_else_signing_in_sees_only_their_own_workspace(
     qtbot.mouseClick(page(shell).other, Qt.MouseButton.LeftButton)
     type_into(qtbot, page(shell).login, "ada")
     type_into(qtbot, page(shell).password, PASSWORD)
-    qtbot.keyClick(page(shell).password, Qt.Key.Key_Return)
+    press_and_settle(qtbot, page(shell).password, Qt.Key.Key_Return)
     assert workspace(shell).store.user.login == "ada"
     assert workspace(shell).list_panel.model.counts() == (1, 1)
 
@@ -371,7 +378,7 @@ def test_the_person_who_locked_can_also_come_back_through_sign_in(
     qtbot.mouseClick(page(shell).other, Qt.MouseButton.LeftButton)
     type_into(qtbot, page(shell).login, "ada")
     type_into(qtbot, page(shell).password, PASSWORD)
-    qtbot.keyClick(page(shell).password, Qt.Key.Key_Return)
+    press_and_settle(qtbot, page(shell).password, Qt.Key.Key_Return)
     assert workspace(shell).list_panel.search.text() == "ejemplo"
 
 

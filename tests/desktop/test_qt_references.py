@@ -13,7 +13,9 @@ import sys
 
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLineEdit, QMenu
 
 from desktop.operations.runner import Runner
 
@@ -45,3 +47,16 @@ def test_operations_through_the_runner_keep_their_references(qtbot: QtBot) -> No
     after = _references()
     assert len(results) == 200
     assert all(a >= b for a, b in zip(after, before, strict=True)), (before, after)
+
+
+def test_objects_made_after_many_operations_are_what_they_were_made_as(qtbot: QtBot) -> None:
+    """A QRunnable deleted by Qt left PySide a stale wrapper at its address: a menu separator
+    made later came back as that QRunnable, and the sign-in window failed to open."""
+    runner = Runner()
+    menu = QMenu()
+    qtbot.addWidget(menu)
+    for number in range(300):
+        runner.run(functools.partial(int, number))
+        runner.wait()
+        made = [menu.addSeparator(), QObject(), QTimer()]
+        assert [type(thing) for thing in made] == [QAction, QObject, QTimer]

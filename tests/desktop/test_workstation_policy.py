@@ -33,7 +33,7 @@ from desktop.pages.setup import SetupPage
 from desktop.workspace.workspace import Workspace
 from i18n import current_language
 from tests.desktop.conftest import PASSWORD, page
-from tests.desktop.helpers import complete_setup, type_into, workspace
+from tests.desktop.helpers import complete_setup, press_and_settle, type_into, workspace
 
 FAIL_BACKEND = "keyring.backends.fail.Keyring"
 
@@ -191,7 +191,7 @@ def test_the_demo_never_asks_the_real_keyring(
     assert isinstance(lock, LockPage)
     assert DEMO_PASSWORD in lock.hint.text() and lock.hint.isVisible()
     type_into(qtbot, lock.password, DEMO_PASSWORD)
-    qtbot.keyClick(lock.password, Qt.Key.Key_Return)
+    press_and_settle(qtbot, lock.password, Qt.Key.Key_Return)
     assert isinstance(page(shell), Workspace)
 
 
@@ -205,6 +205,6 @@ def test_a_keyring_that_lost_the_secret_is_explained_on_the_sign_in_page(
     login = page(shell)
     type_into(qtbot, login.login, "ada")
     type_into(qtbot, login.password, PASSWORD)
-    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    press_and_settle(qtbot, login.password, Qt.Key.Key_Return)
     assert page(shell) is login
     assert login.message.text().startswith("The system keyring no longer holds")

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from casefile import keyfile
-from casefile.cli.main import main
 from casefile.errors import KeyringFailed
 from casefile.paths import StorePaths, StoreState
-from tests.casefile.cli_process import PASSWORD, admin, assert_one_clear_sentence, environment
-from tests.casefile.cli_support import Admin, assert_one_sentence, umask_kept
+from cli.main import main
+from tests.cli.cli_process import PASSWORD, admin, assert_one_clear_sentence, environment
+from tests.cli.cli_support import Admin, assert_one_sentence, umask_kept
 
 RECOVERY_KEY = re.compile(rb"\b[A-Z2-7]{4}(?:-[A-Z2-7]{4}){7}\b")
 NOT_UTF8 = b"\xff\xfepass word long\n"

@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from casefile.cli.errors import AdministratorsOnly
-from casefile.cli.output import say
-from casefile.cli.secrets import read_password
-from casefile.cli.verify import CheckResult, run_checks
-from casefile.demo import add_demo_youth
 from casefile.paths import default_data_dir
 from casefile.store import ADMIN, Store, complete_sign_in, open_store
+from cli.errors import AdministratorsOnly
+from cli.output import say
+from cli.secrets import read_password
+from cli.verify import CheckResult, run_checks
+from demo import add_demo_youth
 from i18n import _, ngettext
 
 

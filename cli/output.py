@@ -5,7 +5,7 @@ may be in a script the terminal's encoding lacks, and standard output may be str
 (`LC_ALL=C`, `PYTHONIOENCODING=ascii:strict`) or a pipe that closes. Text is therefore made
 printable first (a byte that is not UTF-8 shows as `\\xff`), and the streams replace what their
 encoding cannot hold instead of raising. The recovery key, shown once, is written and flushed on
-its own so that a failure to show it is known at once (see `casefile.cli.setup`).
+its own so that a failure to show it is known at once (see `cli.setup`).
 """
 
 from __future__ import annotations

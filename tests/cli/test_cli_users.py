@@ -18,7 +18,7 @@ from casefile.policy import Policy
 from casefile.store import open_store
 from casefile.workstation import Workstation
 from casefile.youth import YouthFields, create_youth, list_youth
-from tests.casefile.cli_support import (
+from tests.cli.cli_support import (
     PASSWORD,
     Admin,
     Terminal,
@@ -84,7 +84,7 @@ def test_on_a_terminal_user_add_asks_for_the_admin_then_the_new_password_twice(
 
     monkeypatch.setattr(getpass, "getpass", fake_getpass)
     monkeypatch.setattr("sys.stdin", Terminal())
-    from casefile.cli.main import main
+    from cli.main import main
 
     assert main(["--data-dir", str(admin.data_dir), "--as", "ada", "user", "add", "cam",
                  "--name", "Cam", "--role", "caseworker"]) == 0

@@ -3,7 +3,7 @@
 No traceback reaches the person at the keyboard: expected failures carry their own sentence,
 operating-system failures and damaged databases get one here, and exit codes follow the usual
 convention (1 failure, 2 usage error, 130 interrupted). Standard output and error are first
-made unable to fail on text their encoding lacks (see casefile.cli.output).
+made unable to fail on text their encoding lacks (see cli.output).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import sys
 import sqlcipher3
 from sqlalchemy.exc import DBAPIError
 
-from casefile.cli.arguments import build_parser
-from casefile.cli.output import make_streams_safe, say, shown
 from casefile.errors import StorageFull, WaymarkError
+from cli.arguments import build_parser
+from cli.output import make_streams_safe, say, shown
 from i18n import _, set_language
 
 OWNER_ONLY_UMASK = 0o077

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import argparse
 
-from casefile.cli.backups import add_backup_commands
-from casefile.cli.commands import run_demo, run_verify
-from casefile.cli.grammar import clean_login as _login
-from casefile.cli.grammar import escape_help as _help
-from casefile.cli.grammar import name_text, path_argument
-from casefile.cli.setup import run_init
-from casefile.cli.users import add_user_commands
 from casefile.paths import default_data_dir
+from cli.backups import add_backup_commands
+from cli.commands import run_demo, run_verify
+from cli.grammar import clean_login as _login
+from cli.grammar import escape_help as _help
+from cli.grammar import name_text, path_argument
+from cli.setup import run_init
+from cli.users import add_user_commands
 from i18n import _
 
 MAX_DEMO_YOUTH = 100_000

@@ -12,10 +12,6 @@ import os
 from pathlib import Path
 
 from casefile.backupfile import BackupExists
-from casefile.cli.commands import data_dir, unlock_admin
-from casefile.cli.grammar import escape_help, path_argument
-from casefile.cli.output import say, shown
-from casefile.cli.secrets import read_new_password, read_recovery_key
 from casefile.errors import BackupFailed
 from casefile.paths import StorePaths, StoreState
 from casefile.restore import (
@@ -26,6 +22,10 @@ from casefile.restore import (
     restore_backup,
     restore_to_new_workstation,
 )
+from cli.commands import data_dir, unlock_admin
+from cli.grammar import escape_help, path_argument
+from cli.output import say, shown
+from cli.secrets import read_new_password, read_recovery_key
 from i18n import _
 
 

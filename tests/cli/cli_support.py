@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile.cli.main import main
+from cli.main import main
 
 PASSWORD = "long enough secret"
 RECOVERY_KEY = re.compile(r"\b[A-Z2-7]{4}(?:-[A-Z2-7]{4}){7}\b")

@@ -16,9 +16,9 @@ import pytest
 
 from casefile.backupfile import DATABASE_NAME, MANIFEST_NAME
 from casefile.paths import StorePaths, StoreState
-from tests.casefile.cli_process import admin as admin_process
-from tests.casefile.cli_process import assert_one_clear_sentence
-from tests.casefile.cli_support import Admin, assert_one_sentence, files, umask_kept
+from tests.cli.cli_process import admin as admin_process
+from tests.cli.cli_process import assert_one_clear_sentence
+from tests.cli.cli_support import Admin, assert_one_sentence, files, umask_kept
 
 NOT_REGULAR = "is not a regular file"
 NOT_A_BACKUP = "is not a complete Waymark backup"

@@ -14,13 +14,13 @@ import argparse
 import contextlib
 from pathlib import Path
 
-from casefile.cli.commands import data_dir
-from casefile.cli.errors import RecoveryKeyLost, RecoveryKeyNotShown
-from casefile.cli.output import shown, silence_stdout, write_now
-from casefile.cli.secrets import read_new_password
 from casefile.errors import StoreExists, WaymarkError
 from casefile.paths import StorePaths, StoreState
 from casefile.store import create_store
+from cli.commands import data_dir
+from cli.errors import RecoveryKeyLost, RecoveryKeyNotShown
+from cli.output import shown, silence_stdout, write_now
+from cli.secrets import read_new_password
 from i18n import _
 
 # What a new store consists of in its folder (the lock file is made beside the key file).

@@ -14,7 +14,7 @@ from casefile.errors import PasswordNotText, StorageFull
 from casefile.paths import StorePaths
 from casefile.store import Store, open_store
 from casefile.unlock import with_staff_slot
-from tests.casefile.cli_support import PASSWORD, Admin, assert_one_sentence, umask_kept
+from tests.cli.cli_support import PASSWORD, Admin, assert_one_sentence, umask_kept
 
 ADD_BOB = ("--as", "ada", "user", "add", "bob", "--name", "Bob", "--role", "caseworker")
 

@@ -12,15 +12,15 @@ import unicodedata
 
 from casefile import accounts
 from casefile.accounts import ROLES, Account
-from casefile.cli.commands import data_dir, unlock_admin
-from casefile.cli.errors import UnknownAccount
-from casefile.cli.grammar import clean_login, escape_help, name_text
-from casefile.cli.output import say
-from casefile.cli.secrets import read_new_password, read_password, read_recovery_key
 from casefile.errors import StoreMissing, WrongPassword
 from casefile.keyfile import normalize_login, read_key_file, unlock_with_recovery_key
 from casefile.paths import StorePaths, StoreState
 from casefile.store import ADMIN, CASEWORKER, SUPERVISOR, Store, open_store
+from cli.commands import data_dir, unlock_admin
+from cli.errors import UnknownAccount
+from cli.grammar import clean_login, escape_help, name_text
+from cli.output import say
+from cli.secrets import read_new_password, read_password, read_recovery_key
 from i18n import N_, _
 
 ROLE_TITLES = {CASEWORKER: N_("caseworker"), SUPERVISOR: N_("supervisor"),

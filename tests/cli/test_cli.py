@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-import casefile.cli.verify as cli_verify
+import cli.verify as cli_verify
 from casefile import keyfile
-from casefile.cli.main import main
 from casefile.models import Staff
 from casefile.paths import KEYS_NAME, StorePaths, StoreState
 from casefile.store import open_store
 from casefile.youth import list_youth
+from cli.main import main
 from tests.keys import data_key_of
 
 PASSWORD = "long enough secret"
@@ -317,7 +317,7 @@ def test_ten_thousand_demo_youth_are_quick(
 def admin(data_dir: Path, *args: str, stdin: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LANGUAGE": "en", "PYTHONPATH": str(REPO)}
     return subprocess.run(
-        [sys.executable, "-m", "casefile.cli", "--data-dir", str(data_dir), *args],
+        [sys.executable, "-m", "cli", "--data-dir", str(data_dir), *args],
         input=stdin, capture_output=True, text=True, env=env, timeout=120, check=False,
     )
 

@@ -18,14 +18,14 @@ import getpass
 import sys
 
 from casefile.accounts import check_new_password
-from casefile.cli.errors import (
+from casefile.errors import PasswordNotText, WrongRecoveryKey
+from cli.errors import (
     EmptyPassword,
     NoPassword,
     NoRecoveryKey,
     PasswordsDiffer,
     SecretTooLong,
 )
-from casefile.errors import PasswordNotText, WrongRecoveryKey
 from i18n import _
 
 MAX_SECRET_BYTES = 4096

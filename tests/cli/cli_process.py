@@ -46,7 +46,7 @@ def admin(data_dir: Path | bytes, *args: str | bytes, stdin: bytes | IO[bytes] =
           env: dict[str, str] | None = None, timeout: float = 60,
           stdout: int | IO[bytes] = subprocess.PIPE) -> Finished:
     """`waymark-admin --data-dir DATA_DIR ARGS...`; paths and arguments may be bytes."""
-    command: list[str | bytes] = [sys.executable, "-m", "casefile.cli", "--data-dir",
+    command: list[str | bytes] = [sys.executable, "-m", "cli", "--data-dir",
                                   os.fsencode(data_dir), *args]
     given, source = (stdin, None) if isinstance(stdin, bytes) else (None, stdin)
     started = time.monotonic()

@@ -13,7 +13,7 @@ import sqlcipher3
 
 from casefile.database import key_pragma
 from casefile.paths import StorePaths
-from tests.casefile.cli_support import PASSWORD, Admin, umask_kept
+from tests.cli.cli_support import PASSWORD, Admin, umask_kept
 from tests.keys import data_key_of
 
 AUDIT_CHECK = "Audit trail (hash chain)"

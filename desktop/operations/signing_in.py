@@ -1,0 +1,89 @@
+"""Signing in and unlocking: the slow part (the key derivation, the damage check, the audit
+entry) and reading what the workspace shows first, all on the runner's worker. The store comes
+back with no connection open, so none made on the worker is ever used on the GUI thread."""
+
+from __future__ import annotations
+
+import errno
+from dataclasses import dataclass
+from pathlib import Path
+
+from casefile import accounts, audit, restore
+from casefile.errors import StorageFull, WaymarkError, WrongPassword
+from casefile.paths import StorePaths, StoreState
+from casefile.store import Store, open_store
+from casefile.workstation import Workstation
+from desktop.operations.language import language_of
+from desktop.operations.youth import FirstView, load_first_view
+from i18n import N_
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A store just opened, with what its workspace shows first and the person's language."""
+
+    store: Store
+    first: FirstView
+    language: str | None
+
+
+def sign_in(data_dir: Path, login: str, password: str, workstation: Workstation) -> SignedIn:
+    return _released(open_store(data_dir, login, password, workstation=workstation))
+
+
+def unlock(data_dir: Path, login: str, password: str, workstation: Workstation) -> SignedIn:
+    """Open the store again for the person who locked it."""
+    try:
+        store = open_store(data_dir, login, password, workstation=workstation,
+                           action=audit.UNLOCK)
+    except WrongPassword:
+        raise WaymarkError(N_(
+            "That password does not unlock Waymark. If you are not the person who was "
+            "using it, choose Sign in as someone else.")) from None
+    return _released(store)
+
+
+def recover(data_dir: Path, login: str, recovery_key: str, new_password: str) -> SignedIn:
+    """Sign in with the recovery key, setting a new password."""
+    return _released(accounts.recover_with_key(data_dir, login, recovery_key, new_password))
+
+
+def restore_backup(
+    data_dir: Path, source: Path, login: str, recovery_key: str, new_password: str,
+    workstation: Workstation,
+) -> SignedIn:
+    """Restore `source` into an empty data folder (a new workstation) or over a store that was
+    refused as damaged, and sign in with the recovery key and a new password."""
+    try:
+        restore.check_backup_file(source)
+        if StorePaths(data_dir).state() is StoreState.READY:  # a refused store
+            store = restore.restore_over_refused_store(
+                source, data_dir, login, recovery_key, new_password, workstation)[0]
+        else:
+            store = restore.restore_to_new_workstation(
+                source, data_dir, login, recovery_key, new_password, workstation)
+    except OSError as error:  # a missing or unreadable file, a data folder not writable
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise StorageFull() from error
+        raise WaymarkError(N_("Could not use {path}: {reason}."),
+                           path=error.filename or str(source),
+                           reason=error.strerror or type(error).__name__) from error
+    return _released(store)
+
+
+def _released(store: Store) -> SignedIn:
+    """Read what the workspace needs first, then close the connections made on this thread."""
+    try:
+        signed_in = SignedIn(store, load_first_view(store), _language(store))
+    except BaseException:
+        store.close()
+        raise
+    store.engine.dispose()  # the pool's connections were made on this thread: closed here
+    return signed_in
+
+
+def _language(store: Store) -> str | None:
+    try:
+        return language_of(store)
+    except WaymarkError:
+        return None  # only not remembered; the workspace says what is wrong with the store
