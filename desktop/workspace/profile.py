@@ -25,9 +25,11 @@ from casefile.store import CASEWORKER, SUPERVISOR, Store
 from casefile.youth import EDITABLE, StaffChoice, YouthRecord
 from desktop.forms import heading, labelled_row, message_label, set_label
 from desktop.operations import youth as ops
+from desktop.operations.runner import ChangeNotice
 from desktop.translation import RetranslateMixin
 from desktop.workspace.autosave import Autosave
 from desktop.workspace.date_field import DateField
+from desktop.workspace.editor import EditorSnapshot
 from i18n import LANGUAGES, N_, _
 from i18n.formatting import format_date, format_time
 
@@ -37,6 +39,9 @@ SaveState = str | WaymarkError  # a message marked with N_ ("Saved", "Not saved 
 
 
 class YouthProfile(RetranslateMixin, QWidget):
+    """The first editor of the youth's page (see editor.py), and the one that adds a youth."""
+
+    key = "profile"
     saved = Signal(object)  # the YouthRecord just committed
 
     def __init__(self, store: Store, caseworkers: list[StaffChoice],
@@ -304,6 +309,32 @@ class YouthProfile(RetranslateMixin, QWidget):
             self._committed(action(self._store, self.record))
         except WaymarkError as error:
             self._set_state(error)
+
+    # the editor protocol (editor.py)
+    def tab_title(self) -> str:
+        return _("Pro&file")
+
+    def load(self, youth_id: int) -> None:
+        self.show_record(ops.open_profile(self._store, youth_id))
+
+    def flush(self) -> None:
+        self.autosave.flush()
+
+    def has_unsaved(self) -> bool:
+        return bool(self.unsaved())
+
+    def snapshot(self) -> EditorSnapshot:
+        return EditorSnapshot(self.unsaved(), self.save_state_now())
+
+    def restore(self, snapshot: EditorSnapshot) -> None:
+        if snapshot.unsaved:
+            self.restore_unsaved(snapshot.unsaved)
+        elif isinstance(snapshot.save_state, str | WaymarkError):
+            self.show_save_state(snapshot.save_state)
+
+    def accept(self, notice: ChangeNotice) -> None:
+        """Nothing another screen changes is shown here yet (a plan does not change a
+        profile)."""
 
     def save_state_now(self) -> SaveState:
         """What the "Saved" line says (kept over a lock)."""

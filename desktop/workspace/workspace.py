@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from casefile.errors import WaymarkError
 from casefile.store import Store
 from casefile.youth import YouthRecord
 from desktop.forms import message_label
 from desktop.operations import youth as ops
+from desktop.operations.runner import ChangeNotice
 from desktop.operations.youth import FirstView, ListView
 from desktop.translation import RetranslateMixin
+from desktop.workspace.editor import EditorSnapshot, YouthEditor, as_widget, registered_editors
 from desktop.workspace.focus import FocusPlace, focused_place, restore_focus
-from desktop.workspace.profile import SaveState, YouthProfile
+from desktop.workspace.profile import YouthProfile
 from desktop.workspace.youth_list import YouthListPanel
 from i18n import _
 
@@ -36,12 +44,19 @@ class Workspace(RetranslateMixin, QWidget):
         self.banner.setStyleSheet("background: #fff4ce; padding: 6px;")
         self.list_panel = YouthListPanel()
         self.profile = YouthProfile(store, caseworkers)
+        self.editors: list[YouthEditor] = [self.profile]
+        self.editors += [make(store) for make in registered_editors()]
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("youth-page")
+        self.tabs.setDocumentMode(True)
+        for editor in self.editors:
+            self.tabs.addTab(as_widget(editor), "")
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.right = QStackedWidget()
         self.right.addWidget(self.empty)
-        self.right.addWidget(self.profile)
+        self.right.addWidget(self.tabs)
         splitter = QSplitter()
         splitter.addWidget(self.list_panel)
         splitter.addWidget(self.right)
@@ -62,6 +77,8 @@ class Workspace(RetranslateMixin, QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        for position, editor in enumerate(self.editors):
+            self.tabs.setTabText(position, editor.tab_title())
         self.empty.setText(_("Choose a youth from the list, or add a new one."))
         self.banner.setText(_(
             "Demo: every youth here is made up. This practice data is deleted when Waymark closes."
@@ -84,50 +101,69 @@ class Workspace(RetranslateMixin, QWidget):
     def open_youth(self, youth_id: int) -> None:
         if self.profile.record is not None and self.profile.record.id == youth_id:
             return
-        self.profile.autosave.flush()
+        self.finish()
         try:
-            record = ops.open_profile(self.store, youth_id)
+            for editor in self.editors:
+                editor.load(youth_id)
         except WaymarkError as error:
             self.empty.setText(error.user_message())
             self.right.setCurrentWidget(self.empty)
             return
-        self.profile.show_record(record)
-        self.right.setCurrentWidget(self.profile)
+        self._enable_other_editors(True)
+        self.right.setCurrentWidget(self.tabs)
 
     def new_youth(self) -> None:
+        self.finish()
         self.profile.start_new()
+        self._enable_other_editors(False)  # until the new youth is saved
         self.list_panel.select(-1)
-        self.right.setCurrentWidget(self.profile)
+        self.tabs.setCurrentWidget(self.profile)
+        self.right.setCurrentWidget(self.tabs)
         self.profile.legal_name.setFocus()
+
+    def _enable_other_editors(self, enabled: bool) -> None:
+        for position in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(position, enabled)
+
+    def broadcast(self, notice: ChangeNotice) -> None:
+        """Tell every editor what changed (they show only what is about their youth)."""
+        for editor in self.editors:
+            editor.accept(notice)
 
     def _saved(self, record: YouthRecord) -> None:
         name = self._caseworker_names.get(record.caseworker_id or -1, "")
         self.list_panel.upsert(ops.summary_of(record, name))
+        if self.editors[1:] and not self.tabs.isTabEnabled(1):  # a new youth, just added
+            for editor in self.editors[1:]:
+                editor.load(record.id)
+            self._enable_other_editors(True)
+        self.broadcast(ChangeNotice(record.id, "profile"))
 
     def finish(self) -> None:
-        """Save anything waiting; called before the workspace goes away."""
-        self.profile.autosave.flush()
+        """Save anything waiting in every editor; called before the workspace goes away."""
+        for editor in self.editors:
+            editor.flush()
 
     def snapshot(self) -> WorkspaceState:
         """Save what can be saved, and describe where the person was (kept in memory over a
         lock, so unlocking brings them back)."""
         self.finish()
-        editing = self.right.currentWidget() is self.profile
+        editing = self.right.currentWidget() is self.tabs
         record = self.profile.record
-        focus = focused_place(self)
+        current = self.tabs.currentWidget()
         return WorkspaceState(
             owner_id=self.store.user.id,
             search=self.list_panel.search.text(),
             youth_id=record.id if editing and record is not None else None,
             new_youth=editing and record is None,
-            unsaved=self.profile.unsaved() if editing else {},
-            save_state=self.profile.save_state_now() if editing else "",
-            focus=focus,
+            editors={e.key: e.snapshot() for e in self.editors} if editing else {},
+            current=next((e.key for e in self.editors if as_widget(e) is current), ""),
+            focus=focused_place(self),
         )
 
     def restore(self, state: WorkspaceState) -> None:
-        """Go back to where `snapshot()` was taken: the search, the youth, the typing, the
-        "Saved" line, and the field the person was in (if it is still there)."""
+        """Go back to where `snapshot()` was taken: the search, the youth, each editor's typing
+        and save line, the tab, and the field the person was in (if it is still there)."""
         if state.search:
             self.list_panel.search.setText(state.search)
         opened = False
@@ -139,11 +175,12 @@ class Workspace(RetranslateMixin, QWidget):
         elif state.new_youth:
             self.new_youth()
             opened = True
-        if opened and self.right.currentWidget() is self.profile:
-            if state.unsaved:
-                self.profile.restore_unsaved(state.unsaved)
-            else:
-                self.profile.show_save_state(state.save_state)
+        if opened and self.right.currentWidget() is self.tabs:
+            for editor in self.editors:
+                if editor.key in state.editors:
+                    editor.restore(state.editors[editor.key])
+                if editor.key == state.current:
+                    self.tabs.setCurrentWidget(as_widget(editor))
         restore_focus(self, state.focus)
 
 
@@ -153,8 +190,8 @@ class WorkspaceState:
 
     owner_id: int  # the staff member it belongs to
     search: str
-    youth_id: int | None  # the youth open in the profile
+    youth_id: int | None  # the youth open on the youth's page
     new_youth: bool  # a new youth's form was open
-    unsaved: dict[str, Any] = field(default_factory=dict)  # typing that could not be saved
-    save_state: SaveState = ""  # what the profile's "Saved" line said
+    editors: dict[str, EditorSnapshot] = field(default_factory=dict)  # each editor's, by key
+    current: str = ""  # the editor whose tab was shown
     focus: FocusPlace | None = None  # the field the person was in
