@@ -53,6 +53,10 @@ class YouthRecord(YouthFields):
     def display_name(self) -> str:
         return self.preferred_name or self.legal_name
 
+    @property
+    def closed(self) -> bool:
+        return self.status == CLOSED
+
 
 @dataclass(frozen=True)
 class YouthSummary:
@@ -72,6 +76,10 @@ class YouthSummary:
         return self.preferred_name or self.legal_name
 
     @property
+    def closed(self) -> bool:
+        return self.status == CLOSED
+
+    @property
     def other_name(self) -> str:
         """The legal name when the youth goes by another name, else "": several youth may go by
         one name ("Ave"), and the list tells them apart by it."""
@@ -79,6 +87,18 @@ class YouthSummary:
                 self.legal_name):
             return ""
         return self.legal_name
+
+
+def may_reassign(user: StaffMember) -> bool:
+    """Only a supervisor chooses a youth's caseworker (someone on their team, or no one); a
+    caseworker's youth stay theirs."""
+    return SUPERVISOR in user.roles
+
+
+def new_youth_defaults(user: StaffMember) -> YouthRecord:
+    """A new youth as the form first shows it: a caseworker's is their own; a supervisor's
+    starts with no one assigned (and stays so if they leave it)."""
+    return YouthRecord(caseworker_id=None if may_reassign(user) else user.id)
 
 
 def _record(youth: Youth, emergency_until: datetime | None = None) -> YouthRecord:
@@ -104,7 +124,7 @@ def _validate(changes: dict[str, Any]) -> None:
 def _check_caseworker(session: Any, user: StaffMember, caseworker_id: int | None) -> None:
     """A caseworker keeps their youth; a supervisor may give one to themselves or their team."""
     allowed = {staff_id for staff_id, _name in access.assignable_staff(session, user)}
-    if SUPERVISOR in user.roles:
+    if may_reassign(user):
         allowed.add(None)  # type: ignore[arg-type]
     if caseworker_id not in allowed:
         raise NotPermitted()
@@ -115,7 +135,7 @@ def create_youth(store: Store, values: YouthFields) -> YouthRecord:
     someone on their team."""
     access.require_role(store.user, CASEWORKER, SUPERVISOR)
     changes = {name: getattr(values, name) for name in EDITABLE}
-    if changes["caseworker_id"] is None and CASEWORKER in store.user.roles:
+    if changes["caseworker_id"] is None and not may_reassign(store.user):
         changes["caseworker_id"] = store.user.id
     _validate(changes)
     with store.unit() as session:

@@ -49,6 +49,15 @@ def load_first_view(store: Store) -> FirstView:
     return FirstView(youth.list_caseworkers(store), load_list_view(store))
 
 
+def may_reassign(store: Store) -> bool:
+    """Whether the person signed in chooses a youth's caseworker (the domain decides)."""
+    return youth.may_reassign(store.user)
+
+
+def new_youth_defaults(store: Store) -> YouthRecord:
+    return youth.new_youth_defaults(store.user)
+
+
 def load_caseworkers(store: Store) -> list[StaffChoice]:
     return youth.list_caseworkers(store)
 

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from casefile.models.youth import CLOSED
 from casefile.search import matches, search_key
 from casefile.youth import YouthSummary
 from desktop.operations.youth import row_key
@@ -176,7 +175,7 @@ class YouthListModel(QAbstractTableModel):
                              reverse=order == Qt.SortOrder.DescendingOrder)
 
     def _is_overdue(self, column: Column, row: YouthSummary) -> bool:
-        return (column == Column.REVIEW and row.status != CLOSED
+        return (column == Column.REVIEW and not row.closed
                 and row.review_due_on is not None and row.review_due_on < self.today)
 
     def _text(self, column: Column, row: YouthSummary) -> str:
@@ -190,7 +189,7 @@ class YouthListModel(QAbstractTableModel):
             return self._review_text(row)
         if column == Column.CASEWORKER:
             return row.caseworker_name
-        return _("Closed") if row.status == CLOSED else _("Open")
+        return _("Closed") if row.closed else _("Open")
 
     @staticmethod
     def _name(row: YouthSummary) -> str:

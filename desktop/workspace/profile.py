@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.errors import InvalidInput, WaymarkError
-from casefile.models.youth import CLOSED
-from casefile.store import CASEWORKER, SUPERVISOR, Store
+from casefile.store import Store
 from casefile.youth import EDITABLE, StaffChoice, YouthRecord
 from desktop.forms import heading, labelled_row, message_label, set_label
 from desktop.operations import youth as ops
@@ -67,7 +66,7 @@ class YouthProfile(RetranslateMixin, QWidget):
         for lang in LANGUAGES:
             self.preferred_language.addItem(lang.native_name, lang.code)
         self.caseworker_id = QComboBox()
-        self.caseworker_id.setEnabled(SUPERVISOR in self._store.user.roles)  # who may reassign
+        self.caseworker_id.setEnabled(ops.may_reassign(self._store))
         self.caseworker_id.addItem("", None)
         for person in caseworkers:
             self.caseworker_id.addItem(person.display_name, person.id)
@@ -154,10 +153,7 @@ class YouthProfile(RetranslateMixin, QWidget):
         self._set_state("")
 
     def _new_youth_defaults(self) -> YouthRecord:
-        """A caseworker's new youth is their own; a supervisor starts with no one assigned."""
-        user = self._store.user
-        mine = CASEWORKER in user.roles and SUPERVISOR not in user.roles
-        return YouthRecord(caseworker_id=user.id if mine else None)
+        return ops.new_youth_defaults(self._store)
 
     def _fill(self, record: YouthRecord | None) -> None:
         values = record or self._new_youth_defaults()
@@ -208,7 +204,7 @@ class YouthProfile(RetranslateMixin, QWidget):
             return
         self.title.setText(record.display_name)
         self.status_button.setVisible(True)
-        if record.status == CLOSED:
+        if record.closed:
             self.status_text.setText(_("Case closed on {date}.").format(
                 date=format_date(record.closed_at.date() if record.closed_at else None)))
             self.status_button.setText(_("Reopen case"))
@@ -304,7 +300,7 @@ class YouthProfile(RetranslateMixin, QWidget):
         self.autosave.flush()
         if self.record is None:
             return
-        action = ops.reopen_case if self.record.status == CLOSED else ops.close_case
+        action = ops.reopen_case if self.record.closed else ops.close_case
         try:
             self._committed(action(self._store, self.record))
         except WaymarkError as error:

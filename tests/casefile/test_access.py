@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from casefile import access, audit
+from casefile import access, audit, youth
 from casefile.accounts import add_account, update_account
 from casefile.errors import InvalidInput, NotPermitted
 from casefile.models import AuditEntry
@@ -165,5 +165,26 @@ def test_only_supervisors_may_use_emergency_access(team: dict[str, int], data_di
             access.find_for_emergency(cam, "any")
         with pytest.raises(NotPermitted):
             access.grant_emergency_access(cam, 1, "a good long reason here")
+    finally:
+        cam.close()
+
+
+def test_a_supervisor_who_is_also_a_caseworker_may_leave_a_new_youth_unassigned(
+    team: dict[str, int], data_dir: Path, store: Store
+) -> None:
+    """The form said "Not assigned" and the youth was saved as the supervisor's own."""
+    add_account(store, "sam", "Sam Both", {SUPERVISOR, CASEWORKER}, PASSWORD)
+    sam = as_user(data_dir, "sam")
+    try:
+        assert youth.new_youth_defaults(sam.user).caseworker_id is None  # what the form shows
+        assert youth.may_reassign(sam.user)
+        record = create_youth(sam, YouthFields(legal_name="Left unassigned"))
+        assert get_youth(sam, record.id).caseworker_id is None  # saved as shown
+    finally:
+        sam.close()
+    cam = as_user(data_dir, "cam")
+    try:
+        assert youth.new_youth_defaults(cam.user).caseworker_id == team["cam"]
+        assert not youth.may_reassign(cam.user)
     finally:
         cam.close()
