@@ -242,6 +242,7 @@ class Controller(QObject):
         from desktop.workspace.workspace import Workspace
 
         workspace = Workspace(store, demo=self.shell.demo, first=first)
+        self.shell.runner.changed.connect(workspace.broadcast)  # to every editor of the youth
         self.shell.show_workspace(workspace)
         if state is not None:
             workspace.restore(state)

@@ -77,7 +77,8 @@ def test_entries_are_named_for_what_was_done(store: Store) -> None:
                          ADMIN_PASSWORD)
     sue = open_store(store.paths.data_dir, "sue", ADMIN_PASSWORD)
     try:
-        youth = create_youth(sue, YouthFields(legal_name="Jordan Sample"))
+        youth = create_youth(sue, YouthFields(legal_name="Jordan Sample",
+                                              caseworker_id=sue.user.id))
         closed = set_status(sue, youth.id, youth.row_version, CLOSED)
         reopened = set_status(sue, youth.id, closed.row_version, OPEN)
         update_youth(sue, youth.id, reopened.row_version,

@@ -103,3 +103,13 @@ def test_other_editors_wait_until_a_new_youth_is_saved(qtbot: QtBot, start_shell
     assert ws.tabs.isTabEnabled(1)
     assert made[-1].loaded[-1] == ws.profile.record.id  # type: ignore[union-attr]
     assert page(shell) is ws
+
+
+def test_a_change_notice_from_the_runner_reaches_every_editor(
+    qtbot: QtBot, start_shell: Any,
+) -> None:
+    shell = signed_in_with_youth(qtbot, start_shell)
+    scratch = made[-1]
+    notice = ChangeNotice(41, "plan")
+    shell.runner.run(lambda: None, notice=lambda _result: notice)
+    qtbot.waitUntil(lambda: notice in scratch.notices, timeout=3000)
