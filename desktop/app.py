@@ -60,6 +60,7 @@ class Controller(QObject):
         self._locked_login: str | None = None
         self._snapshot: WorkspaceState | None = None
         self._demo_password = ""
+        self._warming = False  # the workstation is being found on the worker
         self.fixed_language: str | None = None  # --lang: wins over every remembered language
         self._chosen_while_locked: str | None = None
         shell.sign_in_needed.connect(self.start)
@@ -96,6 +97,7 @@ class Controller(QObject):
         page.signed_in.connect(self._signed_in)
         page.recovery_requested.connect(self.start_recovery)
         page.restore_requested.connect(self.start_restore)  # offered for a damaged store
+        self._warm_workstation()
 
     def start_recovery(self) -> None:
         page = self.shell.show_recovery(self._recover)
@@ -135,15 +137,40 @@ class Controller(QObject):
         self.shell.apply_policy(self.policy)
         return True
 
+    def _warm_workstation(self) -> None:
+        """Find the workstation on the worker while the person types (the click then finds it
+        ready); a problem is left for the click to find again and show."""
+        if self.workstation is not None or self._warming:
+            return
+        from desktop.operations.signing_in import find_workstation
+
+        self._warming = True
+        self.shell.runner.run(find_workstation, on_done=self._found_workstation,
+                              on_error=self._not_found, quiet=True)
+
+    def _found_workstation(self, found: Workstation) -> None:
+        self._warming = False
+        if self.workstation is None:
+            self._use_workstation(found)
+
+    def _not_found(self, _error: WaymarkError) -> None:
+        self._warming = False
+
+    def _use_workstation(self, found: Workstation) -> None:
+        self.workstation = found
+        if found.policy != self.policy:
+            self.policy = found.policy
+            self.shell.apply_policy(self.policy)
+
     def _workstation(self) -> Workstation:
         """The policy and keyring of this workstation; raises KeyringRequired, PolicyInvalid."""
+        if self.workstation is None and self._warming:
+            self.shell.runner.wait()  # being found already
         if self.workstation is None:
             from casefile import workstation
 
-            self.workstation = workstation.current_workstation()
-            if self.workstation.policy != self.policy:
-                self.policy = self.workstation.policy
-                self.shell.apply_policy(self.policy)
+            self._use_workstation(workstation.current_workstation())
+        assert self.workstation is not None
         return self.workstation
 
     def _checked_workstation(self) -> Workstation:

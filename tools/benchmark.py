@@ -48,6 +48,8 @@ shell = start_window(parse_args(["--data-dir", sys.argv[1], "--lang", "en"]))
 app = QApplication.instance()
 for _ in range(5):
     app.processEvents()
+shell.runner.wait()  # meanwhile a person types: the workstation's keyring is found by then
+app.processEvents()
 login = shell.pages.currentWidget()
 login.login.setText("demo-bench")
 login.password.setText(sys.argv[2])

@@ -49,6 +49,7 @@ class _Job(Generic[T]):
     on_error: Callable[[WaymarkError], object] | None
     caller: QWidget | None
     notice: Callable[[T], ChangeNotice | None] | None
+    quiet: bool = False  # work nobody waits for: no wait cursor, not `busy`
     outcome: tuple[bool, Any] = field(default=(False, None))
 
 
@@ -91,12 +92,14 @@ class Runner(QObject):
     def run(
         self, operation: Callable[[], T], *, on_done: Callable[[T], object] | None = None,
         on_error: Callable[[WaymarkError], object] | None = None, caller: QWidget | None = None,
-        notice: Callable[[T], ChangeNotice | None] | None = None,
+        notice: Callable[[T], ChangeNotice | None] | None = None, quiet: bool = False,
     ) -> None:
         """Run `operation` on the worker; `caller` is disabled (and the cursor waits) until
-        `on_done(result)` or `on_error(error)` runs on the GUI thread."""
-        job = _Job(operation, on_done, on_error, caller, notice)
-        self._begin(caller)
+        `on_done(result)` or `on_error(error)` runs on the GUI thread. A `quiet` operation is
+        work done ahead (nobody waits for it): no wait cursor."""
+        job = _Job(operation, on_done, on_error, caller, notice, quiet)
+        if not quiet:
+            self._begin(caller)
 
         def work() -> None:
             job.outcome = _outcome(operation)
@@ -161,12 +164,8 @@ class Runner(QObject):
             self.busy_changed.emit(True)
 
     def _finish(self, job: _Job[Any]) -> None:
-        self._running -= 1
-        if job.caller is not None and isValid(job.caller):  # the screen may have closed
-            job.caller.setEnabled(True)
-        if self._running == 0:
-            QGuiApplication.restoreOverrideCursor()
-            self.busy_changed.emit(False)
+        if not job.quiet:
+            self._end(job.caller)
         ok, value = job.outcome
         if not ok:
             if job.on_error is not None:
@@ -175,6 +174,14 @@ class Runner(QObject):
         self._announce(job.notice, value)
         if job.on_done is not None:
             job.on_done(value)
+
+    def _end(self, caller: QWidget | None) -> None:
+        self._running -= 1
+        if caller is not None and isValid(caller):  # the screen may have closed
+            caller.setEnabled(True)
+        if self._running == 0:
+            QGuiApplication.restoreOverrideCursor()
+            self.busy_changed.emit(False)
 
     def _announce(self, notice: Callable[[Any], ChangeNotice | None] | None, value: Any) -> None:
         change = notice(value) if notice is not None else None

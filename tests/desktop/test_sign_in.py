@@ -126,3 +126,29 @@ def test_signing_in_runs_off_the_window_which_waits_and_keeps_painting(
     assert threads and threads[0] != threading.get_ident()
     assert len(ticks) >= 10  # 0.3 s of waiting, and the window handled its timer all along
     assert QGuiApplication.overrideCursor() is None
+
+
+def test_the_keyring_is_asked_off_the_window_while_the_person_types(
+    qtbot: QtBot, start_shell: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asking the system keyring can take a while (a D-Bus round trip, an unlock prompt): it is
+    done on the worker as the sign-in page appears, and the click finds the answer ready."""
+    from casefile import workstation as workstation_module
+
+    create_store(data_dir, "ada", "Ada Admin", PASSWORD)[0].close()
+    asked: list[int] = []
+    real = workstation_module.current_workstation
+
+    def asking() -> Any:
+        asked.append(threading.get_ident())
+        return real()
+
+    monkeypatch.setattr(workstation_module, "current_workstation", asking)
+    shell = start_shell()
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    login = page(shell)
+    type_into(qtbot, login.login, "ada")
+    type_into(qtbot, login.password, PASSWORD)
+    press_and_settle(qtbot, login.submit)
+    assert isinstance(page(shell), Workspace)
+    assert len(asked) == 1 and asked[0] != threading.get_ident()
