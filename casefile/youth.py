@@ -5,6 +5,7 @@ They take and return plain frozen dataclasses, never ORM objects, so no caller h
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
@@ -19,6 +20,7 @@ from casefile.search import search_key
 from casefile.store import CASEWORKER, SUPERVISOR, StaffMember, Store
 from i18n import N_
 
+LIST_CHUNK = 500  # youth list rows read at a time
 MAX_TEXT = 100_000  # characters in one field; far beyond any real answer, short of abuse
 
 
@@ -215,11 +217,13 @@ def list_youth(store: Store) -> list[YouthSummary]:
         .where(access.visible_youth(store.user))
         .order_by(Youth.id)
     )
+    summaries: list[YouthSummary] = []
     with store.unit() as session:
-        return [
-            YouthSummary(row[0], row[1], row[2], row[3], row[4], row[5], row[6] or "", row[7])
-            for row in session.execute(query)
-        ]
+        for chunk in session.execute(query.execution_options(yield_per=LIST_CHUNK)).partitions():
+            summaries += [YouthSummary(row[0], row[1], row[2], row[3], row[4], row[5],
+                                       row[6] or "", row[7]) for row in chunk]
+            time.sleep(0)  # let the window's thread run between chunks (this runs on a worker)
+    return summaries
 
 
 @dataclass(frozen=True)
