@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.policy import HelpLine
+from desktop.operations.types import HelpLine
 from desktop.translation import RetranslateMixin
 from i18n import _
 

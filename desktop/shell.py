@@ -22,8 +22,8 @@ from desktop.translation import LanguageSwitcher, RetranslateMixin
 from i18n import LANGUAGES, _, current_language
 
 if TYPE_CHECKING:  # imported where used: sign-in must appear as fast as possible
-    from casefile.policy import HelpLine, Policy
     from desktop.locking.page import LockPage, Unlock
+    from desktop.operations.types import HelpLine, Policy
     from desktop.pages.problem import ProblemPage
     from desktop.pages.recovery import Recover, RecoveryPage
     from desktop.pages.restore_backup import Restore, RestoreBackupPage

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from casefile.accounts import ROLES, Account
 from casefile.errors import InvalidInput
-from casefile.store import ADMIN, CASEWORKER, SUPERVISOR, Store
+from casefile.store import Store
 from desktop.admin.dialog import FormDialog, check_same, secret_field
 from desktop.forms import labelled_row, set_label
 from desktop.operations import accounts as ops
+from desktop.operations.types import ADMIN, CASEWORKER, ROLES, SUPERVISOR, Account
 from i18n import N_, _
 
 ROLE_LABELS = {CASEWORKER: N_("&Caseworker"), SUPERVISOR: N_("&Supervisor"),

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.accounts import Account
 from casefile.errors import WaymarkError
 from casefile.store import Store
 from desktop.admin.account_editor import AccountEditor
@@ -27,6 +26,7 @@ from desktop.admin.passwords import ResetPasswordDialog
 from desktop.admin.roles import keyring_text, roles_text, status_text
 from desktop.forms import message_label
 from desktop.operations import accounts as ops
+from desktop.operations.types import Account
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
 

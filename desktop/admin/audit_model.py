@@ -8,8 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from casefile import audit
-from casefile.audit_view import AUDIT, AuditRow
+from desktop.operations.types import AUDIT, STAFF, YOUTH, AuditRow
 from i18n import N_, _
 from i18n.formatting import format_datetime
 
@@ -41,13 +40,13 @@ def action_title(row: AuditRow) -> str:
 
 
 def record_text(row: AuditRow) -> str:
-    if row.record_type == audit.YOUTH and row.record_id is not None:
+    if row.record_type == YOUTH and row.record_id is not None:
         return _("Youth #{id}").format(id=row.record_id)
-    if row.record_type == audit.STAFF and row.record_id is not None:
+    if row.record_type == STAFF and row.record_id is not None:
         return _("Staff account #{id}").format(id=row.record_id)
-    if row.record_type == audit.YOUTH:
+    if row.record_type == YOUTH:
         return _("Youth (several)")  # made together, as the demo data is
-    if row.record_type == audit.STAFF:
+    if row.record_type == STAFF:
         return _("Staff accounts")
     if row.record_type == AUDIT:
         return _("Audit trail")

@@ -8,12 +8,12 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget
 
-from casefile.access import MIN_REASON_CHARS
 from casefile.errors import InvalidInput, WaymarkError
 from casefile.store import Store
 from desktop.admin.dialog import NOTICE_STYLE, FormDialog, wrapped_label
 from desktop.forms import labelled_row, set_label
 from desktop.operations import supervision as ops
+from desktop.operations.types import MIN_REASON_CHARS
 from i18n import N_, _, ngettext
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -77,7 +77,7 @@ class AccountMenus(QObject):
         self.store = store
         admin = supervisor = False
         if store is not None:  # casefile.store is not imported before someone signs in
-            from casefile.store import ADMIN, SUPERVISOR
+            from desktop.operations.types import ADMIN, SUPERVISOR
 
             admin, supervisor = ADMIN in store.user.roles, SUPERVISOR in store.user.roles
         self.change_password.setVisible(store is not None)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from casefile.accounts import Account
 from casefile.store import Store
 from desktop.admin.dialog import FormDialog, check_same, secret_field
 from desktop.forms import labelled_row, new_password_hint, set_label
 from desktop.operations import accounts as ops
+from desktop.operations.types import Account
 from i18n import _
 
 

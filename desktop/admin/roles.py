@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from casefile.accounts import ROLES, Account
-from casefile.store import ADMIN, CASEWORKER, SUPERVISOR
+from desktop.operations.types import ADMIN, CASEWORKER, ROLES, SUPERVISOR, Account
 from i18n import N_, _, pgettext
 
 ROLE_TITLES = {

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.backup import BACKUP_SUFFIX
 from casefile.errors import WaymarkError
 from casefile.store import Store
 from desktop.admin.dialog import ERROR_STYLE, WARNING_STYLE, wrapped_label
@@ -30,6 +29,7 @@ from desktop.admin.restore_question import RestoreQuestion
 from desktop.forms import heading, message_label
 from desktop.operations import status as ops
 from desktop.operations.runner import Runner
+from desktop.operations.types import BACKUP_SUFFIX
 from desktop.translation import RetranslateMixin
 from i18n import N_, _, language, ngettext
 from i18n.formatting import format_number

@@ -13,8 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from casefile.search import matches, search_key
-from casefile.youth import YouthSummary
+from desktop.operations.types import YouthSummary, matches, search_key
 from desktop.operations.youth import row_key
 from i18n import N_, _
 from i18n.formatting import format_date

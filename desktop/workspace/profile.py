@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from casefile.errors import InvalidInput, WaymarkError
 from casefile.store import Store
-from casefile.youth import EDITABLE, StaffChoice, YouthRecord
 from desktop.forms import heading, labelled_row, message_label, set_label
 from desktop.operations import youth as ops
 from desktop.operations.runner import ChangeNotice
+from desktop.operations.types import EDITABLE, StaffChoice, YouthRecord
 from desktop.translation import RetranslateMixin
 from desktop.workspace.autosave import Autosave
 from desktop.workspace.date_field import DateField

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 
 from casefile.errors import WaymarkError
 from casefile.store import Store
-from casefile.youth import YouthRecord
 from desktop.forms import message_label
 from desktop.operations import youth as ops
 from desktop.operations.runner import ChangeNotice
+from desktop.operations.types import YouthRecord
 from desktop.operations.youth import FirstView, ListView
 from desktop.translation import RetranslateMixin
 from desktop.workspace.editor import EditorSnapshot, YouthEditor, as_widget, registered_editors

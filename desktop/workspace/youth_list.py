@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.youth import YouthSummary
+from desktop.operations.types import YouthSummary
 from desktop.translation import RetranslateMixin
 from desktop.workspace.list_model import ID_ROLE, Column, YouthListModel
 from i18n import _
