@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from casefile.errors import WaymarkError
@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # imported where used: the sign-in window must appear as fast
 DEMO_YOUTH = 250
 DEMO_PASSWORD = "practice"  # the demo's made-up account, shown on its lock screen
 MESSAGE_MS = 10_000  # how long a message stays in the status bar
+WARM_AFTER_MS = 250  # the keyring is asked this long after the sign-in page appears
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -97,7 +98,7 @@ class Controller(QObject):
         page.signed_in.connect(self._signed_in)
         page.recovery_requested.connect(self.start_recovery)
         page.restore_requested.connect(self.start_restore)  # offered for a damaged store
-        self._warm_workstation()
+        QTimer.singleShot(WARM_AFTER_MS, self._warm_workstation)  # once the page is painted
 
     def start_recovery(self) -> None:
         page = self.shell.show_recovery(self._recover)
@@ -142,7 +143,7 @@ class Controller(QObject):
         ready); a problem is left for the click to find again and show."""
         if self.workstation is not None or self._warming:
             return
-        from desktop.operations.signing_in import find_workstation
+        from desktop.operations.workstation import find_workstation
 
         self._warming = True
         self.shell.runner.run(find_workstation, on_done=self._found_workstation,

@@ -18,14 +18,6 @@ from desktop.operations.youth import FirstView, load_first_view
 from i18n import N_
 
 
-def find_workstation() -> Workstation:
-    """This workstation's policy and keyring (asking the keyring takes a moment: done on the
-    worker while the sign-in page is shown)."""
-    from casefile import workstation
-
-    return workstation.current_workstation()
-
-
 @dataclass(frozen=True)
 class SignedIn:
     """A store just opened, with what its workspace shows first and the person's language."""
