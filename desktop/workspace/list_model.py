@@ -32,6 +32,8 @@ class Column(IntEnum):
     STATUS = 4
 
 
+_COLUMNS = tuple(Column)  # by number, without building an enum per cell
+
 HEADERS = {
     Column.NAME: N_("Name"),
     Column.BIRTH: N_("Date of birth"),
@@ -61,6 +63,7 @@ class YouthListModel(QAbstractTableModel):
         self._order: list[int] = []  # every row, in the current sort order
         self._visible: list[int] = []  # the rows matching the query, in sort order
         self._query = ""
+        self._texts: dict[tuple[int, int], str] = {}  # (row position, column): text shown
         self.emergency: dict[int, datetime] = {}  # youth open through emergency access, until
         self._sort = (Column.NAME, Qt.SortOrder.AscendingOrder)
         self.today = date.today()
@@ -79,10 +82,15 @@ class YouthListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self._rows[self._visible[index.row()]]
-        column = Column(index.column())
+        position = self._visible[index.row()]
+        row = self._rows[position]
+        column = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(column, row)
+            cell = (position, column)
+            text = self._texts.get(cell)
+            if text is None:
+                text = self._texts[cell] = self._text(column, row)
+            return text
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME:
@@ -103,6 +111,7 @@ class YouthListModel(QAbstractTableModel):
         """Show `rows`; `keys` are their search keys when already computed (off the GUI
         thread at sign-in)."""
         self.beginResetModel()
+        self._texts.clear()
         self._rows = list(rows)
         self._keys = list(keys) if keys is not None else [self._key(r) for r in self._rows]
         self._apply_sort()
@@ -110,14 +119,21 @@ class YouthListModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_query(self, text: str) -> None:
-        self._query = search_key(text)
+        """Show the rows matching `text`. Typing on (the new query extends the last) only
+        narrows, so only the rows still shown are looked at."""
+        query = search_key(text)
+        narrowing = bool(self._query) and query.startswith(self._query)
+        self._query = query
         self.beginResetModel()
-        self._refilter()
+        self._refilter(self._visible if narrowing else None)
         self.endResetModel()
 
     def upsert(self, summary: YouthSummary) -> None:
         """Show a youth just created or saved, keeping the current filter and order."""
         position = next((i for i, row in enumerate(self._rows) if row.id == summary.id), None)
+        if position is not None:
+            for column in _COLUMNS:
+                self._texts.pop((position, column), None)
         if position is not None and self._same_place(self._rows[position], summary):
             self._rows[position] = summary
             row = self._visible.index(position) if position in self._visible else None
@@ -145,6 +161,7 @@ class YouthListModel(QAbstractTableModel):
         return len(self._visible), len(self._rows)
 
     def retranslate(self) -> None:
+        self._texts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self._visible:
             self.dataChanged.emit(self.index(0, 0),
@@ -160,12 +177,17 @@ class YouthListModel(QAbstractTableModel):
         column = self._sort[0]
         return bool(_sort_key(column, old, "") == _sort_key(column, new, ""))
 
-    def _refilter(self) -> None:
+    def _refilter(self, among: list[int] | None = None) -> None:
+        """The rows (of `among`, else of all, in sort order) that match the query."""
         query, keys = self._query, self._keys
         if not query:
             self._visible = list(self._order)
             return
-        self._visible = [i for i in self._order if matches(query, keys[i])]
+        candidates = self._order if among is None else among
+        if " " in query:
+            self._visible = [i for i in candidates if matches(query, keys[i])]
+        else:  # one word: the same test as matches(), without splitting for every row
+            self._visible = [i for i in candidates if query in keys[i]]
 
     def _apply_sort(self) -> None:
         column, order = self._sort
