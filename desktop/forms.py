@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
@@ -40,11 +39,26 @@ def heading(text: str = "", size_delta: int = 6) -> QLabel:
     return label
 
 
+class MessageLabel(QLabel):
+    """A label for errors and notices, read out by screen readers when it changes; its text can
+    be selected (to copy an error) once it has some. The flag is set then, not when the label is
+    made: Qt's namespace costs about 40 ms the first time, and the sign-in page has one of these.
+    """
+
+    def setText(self, text: str) -> None:
+        if text and not self._selectable:
+            from PySide6.QtCore import Qt
+
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._selectable = True
+        super().setText(text)
+
+    _selectable = False
+
+
 def message_label() -> QLabel:
-    """A label for errors and notices, read out by screen readers when it changes."""
-    label = QLabel()
+    label = MessageLabel()
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAccessibleName(_("Message"))
     return label
 
@@ -95,6 +109,8 @@ def new_password_hint() -> str:
 @contextlib.contextmanager
 def wait_cursor() -> Iterator[None]:
     """Show the busy cursor during a slow step (key derivation takes a noticeable moment)."""
+    from PySide6.QtCore import Qt
+
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         yield

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolButton, QWidget
 
@@ -31,6 +31,9 @@ if TYPE_CHECKING:  # imported where used: sign-in must appear as fast as possibl
     from desktop.workspace.workspace import Workspace
 
 
+SHORTCUTS_AFTER_MS = 100  # the menus' key sequences are set this long after the window appears
+
+
 class Shell(RetranslateMixin, QMainWindow):
     sign_in_needed = Signal()  # the store was closed for good (a restore): show sign-in again
     language_chosen = Signal(str)  # someone chose a language from the menu (to remember it)
@@ -46,6 +49,9 @@ class Shell(RetranslateMixin, QMainWindow):
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
         self._build_menus()
+        # Key sequences build Qt's whole namespace (~40 ms the first time): set just after the
+        # sign-in window is painted, not before it.
+        QTimer.singleShot(SHORTCUTS_AFTER_MS, self._set_shortcuts)
         self.resize(1100, 720)
         self.retranslate_ui()
 
@@ -53,18 +59,15 @@ class Shell(RetranslateMixin, QMainWindow):
         self.file_menu = QMenu(self)
         self.lock_action = QAction(self)  # quick-hide: lock at once, show a neutral screen
         self.lock_action.setObjectName("hide-screen")
-        self.lock_action.setShortcut(QKeySequence(HIDE_KEYS))
         self.lock_action.setEnabled(False)
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addSeparator()
         self.hide_button = QToolButton()
         self.hide_button.setObjectName("hide-screen-button")
         self.hide_button.setDefaultAction(self.lock_action)
-        self.hide_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.hide_button.setVisible(False)
         self.menuBar().setCornerWidget(self.hide_button)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         self.language_menu = QMenu(self)
@@ -93,13 +96,25 @@ class Shell(RetranslateMixin, QMainWindow):
             self.menuBar().addMenu(menu)
         self.account_menus = AccountMenus(self)
 
+    def _set_shortcuts(self) -> None:
+        self.lock_action.setShortcut(QKeySequence(HIDE_KEYS))
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._describe_hide_keys()
+
+    def _describe_hide_keys(self) -> None:
+        keys = self.lock_action.shortcut()
+        if keys.isEmpty():  # not set yet
+            self.lock_action.setToolTip(_("Lock Waymark now and show a neutral screen"))
+            return
+        self.lock_action.setToolTip(_("Lock Waymark now and show a neutral screen ({keys})").format(
+            keys=keys.toString(QKeySequence.SequenceFormat.NativeText)))
+
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Waymark — demo") if self.demo else "Waymark")
         self.file_menu.setTitle(_("&Waymark"))
         self.quit_action.setText(_("&Quit"))
         self.lock_action.setText(_("&Hide screen"))
-        self.lock_action.setToolTip(_("Lock Waymark now and show a neutral screen ({keys})").format(
-            keys=self.lock_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        self._describe_hide_keys()
         self.hide_button.setAccessibleName(_("Hide screen"))
         self.help_lines_action.setText(_("Help &lines…"))
         self.language_menu.setTitle(_("&Language"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ctypes
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from i18n import language, set_language
@@ -62,10 +62,12 @@ class LanguageSwitcher(QObject):
             self._app.removeTranslator(self._installed)
         self._installed = GettextTranslator(self._qtbase(chosen), self)
         self._app.installTranslator(self._installed)
-        direction = Qt.LayoutDirection.RightToLeft
-        if not language(chosen).right_to_left:
-            direction = Qt.LayoutDirection.LeftToRight
-        self._app.setLayoutDirection(direction)
+        right_to_left = language(chosen).right_to_left
+        if right_to_left or self._app.isRightToLeft():  # left to right is Qt's default
+            from PySide6.QtCore import Qt  # not before it is needed: see forms.MessageLabel
+
+            self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if right_to_left
+                                         else Qt.LayoutDirection.LeftToRight)
         return chosen
 
     def _qtbase(self, code: str) -> QTranslator:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
@@ -82,7 +82,7 @@ class Runner(QObject):
         self._lock = threading.Condition()
         self._working = False
         self._relay = _Relay(self)
-        self._relay.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._relay.finished.connect(self._finish)  # queued: it is emitted on the worker
         self._running = 0
 
     @property
@@ -160,6 +160,8 @@ class Runner(QObject):
         if caller is not None:
             caller.setEnabled(False)
         if self._running == 1:
+            from PySide6.QtCore import Qt
+
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             self.busy_changed.emit(True)
 

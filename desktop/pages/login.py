@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from casefile.errors import (
     DeviceSecretLost,
@@ -29,6 +37,19 @@ from i18n import N_, _
 # Given a sign-in name and password, the operation that signs in (run on the runner's worker);
 # raises WaymarkError at once when signing in cannot even start.
 SignIn = Callable[[str, str], Callable[[], object]]
+
+
+def _row(button: QPushButton, at_end: bool = False) -> QHBoxLayout:
+    """A button at the start (or the end) of its own row, at its natural width. (Stretch, not
+    an alignment flag: Qt's namespace costs about 40 ms the first time it is used, so nothing
+    before the sign-in window is painted touches it.)"""
+    row = QHBoxLayout()
+    if at_end:
+        row.addStretch(1)
+    row.addWidget(button)
+    if not at_end:
+        row.addStretch(1)
+    return row
 
 
 class LoginPage(RetranslateMixin, QWidget):
@@ -80,11 +101,11 @@ class LoginPage(RetranslateMixin, QWidget):
         inner.addWidget(self.agency_label)
         inner.addLayout(form)
         inner.addWidget(self.message)
-        inner.addWidget(self.submit, alignment=Qt.AlignmentFlag.AlignRight)
+        inner.addLayout(_row(self.submit, at_end=True))
         inner.addSpacing(24)
         inner.addWidget(self.forgot)
-        inner.addWidget(self.recover, alignment=Qt.AlignmentFlag.AlignLeft)
-        inner.addWidget(self.restore, alignment=Qt.AlignmentFlag.AlignLeft)
+        inner.addLayout(_row(self.recover))
+        inner.addLayout(_row(self.restore))
         centered_column(self, inner, 460)
         self.agency_label.setVisible(bool(self._agency))
 

@@ -6,6 +6,11 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtGui import QKeySequence
 
 from casefile.store import create_store
 from tests.desktop.conftest import PASSWORD
@@ -18,6 +23,9 @@ from desktop.app import parse_args, start_window
 shell = start_window(parse_args(["--data-dir", sys.argv[1], "--lang", "en"]))
 QApplication.processEvents()
 heavy = [name for name in ("sqlalchemy", "sqlcipher3", "keyring", "argon2") if name in sys.modules]
+import PySide6.QtCore
+if "Qt" in PySide6.QtCore.__dict__:  # Qt's namespace, built at its first use (~40 ms)
+    heavy.append("Qt")
 print(type(shell.pages.currentWidget()).__name__, ",".join(heavy) or "-")
 """
 
@@ -26,10 +34,21 @@ def test_the_sign_in_page_is_painted_before_the_store_or_the_keyring_is_loaded(
     data_dir: Path,
 ) -> None:
     """Importing the store's modules on the GUI thread with the page (to ask the keyring ahead)
-    held the sign-in window back by about 0.6 s."""
+    held the sign-in window back by about 0.6 s; Qt's namespace, first used by a key sequence
+    or an alignment flag, costs about 40 ms before the window could appear."""
     create_store(data_dir, "ada", "Ada Admin", PASSWORD)[0].close()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     shown = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(data_dir)], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=60, check=True).stdout
     assert shown.split() == ["LoginPage", "-"]
+
+
+def test_the_menus_have_their_keys_a_moment_after_the_window_appears(
+    qtbot: QtBot, start_shell: Any,
+) -> None:
+    shell = start_shell()
+    qtbot.waitUntil(lambda: not shell.lock_action.shortcut().isEmpty(), timeout=3000)
+    assert shell.lock_action.shortcut() == QKeySequence("Ctrl+Shift+H")
+    assert shell.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert shell.lock_action.toolTip().endswith("(Ctrl+Shift+H)")
