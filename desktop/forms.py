@@ -39,6 +39,9 @@ def heading(text: str = "", size_delta: int = 6) -> QLabel:
     return label
 
 
+LTR = "\u2066{}\u2069"  # keeps a path or a phone number left-to-right inside right-to-left text
+
+
 class MessageLabel(QLabel):
     """A label for errors and notices, read out by screen readers when it changes; its text can
     be selected (to copy an error) once it has some. The flag is set then, not when the label is

@@ -26,15 +26,13 @@ from casefile.errors import WaymarkError
 from casefile.store import Store
 from desktop.admin.dialog import ERROR_STYLE, WARNING_STYLE, wrapped_label
 from desktop.admin.restore_question import RestoreQuestion
-from desktop.forms import heading, message_label
+from desktop.forms import LTR, heading, message_label
 from desktop.operations import status as ops
 from desktop.operations.runner import Runner
 from desktop.operations.types import BACKUP_SUFFIX
 from desktop.translation import RetranslateMixin
 from i18n import N_, _, language, ngettext
 from i18n.formatting import format_number
-
-LTR = "\u2066{}\u2069"  # keeps a path or a phone number left-to-right inside right-to-left text
 
 
 def value_label(name: str) -> QLabel:

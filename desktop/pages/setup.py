@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from casefile.errors import MIN_PASSWORD_LENGTH, WaymarkError
 from desktop.forms import (
+    LTR,
     centered_column,
     form_page,
     heading,
@@ -76,7 +77,7 @@ class SetupPage(RetranslateMixin, QWidget):
         self.intro.setText(_(
             "Waymark keeps everything encrypted on this computer, in {folder}. "
             "Create the first administrator account. You can add other staff later."
-        ).format(folder=self._folder))
+        ).format(folder=LTR.format(self._folder)))
         texts = (_("Your &full name"), _("&Sign-in name"), _("&Password"),
                  _("&Type the password again"))
         fields = (self.display_name, self.login, self.password, self.confirm)

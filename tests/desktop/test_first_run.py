@@ -64,3 +64,15 @@ def test_next_start_asks_to_sign_in(qtbot: QtBot, start_shell: Any) -> None:
     first.close()
     second = start_shell()
     assert isinstance(page(second), LoginPage)
+
+
+def test_the_data_folder_keeps_its_own_direction_in_arabic(
+    qtbot: QtBot, start_shell: Any, data_dir: Path, switcher: Any,
+) -> None:
+    """In Arabic the folder read "tmp/xrun/": a path is isolated left to right."""
+    switcher.switch("ar")
+    shell = start_shell()
+    setup = page(shell)
+    assert isinstance(setup, SetupPage)
+    assert f"\u2066{data_dir}\u2069" in setup.intro.text()
+    switcher.switch("en")
