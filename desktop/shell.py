@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolButton, Q
 
 from casefile.errors import WaymarkError
 from desktop.admin.menus import AccountMenus
-from desktop.locking.activity import HIDE_KEYS
+from desktop.locking.keys import HIDE_KEYS
 from desktop.operations.runner import Runner
 from desktop.pages.login import LoginPage, SignIn
 from desktop.translation import LanguageSwitcher, RetranslateMixin

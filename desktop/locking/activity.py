@@ -13,9 +13,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from desktop.locking.keys import HIDE_KEYS
+
 now = time.time  # the clock; tests replace it
 CHECK_MS = 5000  # how often idle time is compared with the limit
-HIDE_KEYS = "Ctrl+Shift+H"  # quick-hide; the same in every language (Cmd+Shift+H on macOS)
 
 _INPUT = frozenset({
     QEvent.Type.KeyPress,
