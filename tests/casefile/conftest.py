@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from casefile.store import Store, create_store
+from tests.cli.cli_support import admin, keep_umask  # the command line's, used here too
 
 ADMIN_LOGIN = "ada"
 ADMIN_PASSWORD = "correct horse battery staple"
@@ -31,3 +32,6 @@ def closed_store(data_dir: Path) -> tuple[Path, str]:
     store, recovery = create_store(data_dir, ADMIN_LOGIN, "Ada Admin", ADMIN_PASSWORD)
     store.close()
     return data_dir, recovery
+
+
+__all__ = ["admin", "keep_umask"]  # fixtures defined in tests/cli/cli_support.py

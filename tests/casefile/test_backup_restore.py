@@ -7,7 +7,6 @@ import getpass
 import json
 import stat
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,24 +30,9 @@ from tests.cli.cli_support import (
     Terminal,
     assert_one_sentence,
     files,
-    umask_kept,
 )
 
 NEW_PASSWORD = "password on the new machine"
-
-
-@pytest.fixture(autouse=True)
-def keep_umask() -> Iterator[None]:
-    with umask_kept():
-        yield
-
-
-@pytest.fixture
-def admin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-          data_dir: Path) -> Admin:
-    run = Admin(monkeypatch, capsys, data_dir)
-    run.init()
-    return run
 
 
 def add_youth(data_dir: Path, name: str, login: str = "ada", password: str = PASSWORD) -> None:

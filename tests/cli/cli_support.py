@@ -81,3 +81,20 @@ def assert_one_sentence(err: str) -> None:
 
 def files(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
+
+
+# Fixtures of every in-process command-line test (imported by tests/cli/conftest.py and by the
+# casefile tests that drive the command line).
+@pytest.fixture(autouse=True)
+def keep_umask() -> Iterator[None]:
+    with umask_kept():
+        yield
+
+
+@pytest.fixture
+def admin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+          data_dir: Path) -> Admin:
+    """`waymark-admin` on a store just made with `init` (ada, the first administrator)."""
+    run = Admin(monkeypatch, capsys, data_dir)
+    run.init()
+    return run

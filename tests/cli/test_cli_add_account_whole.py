@@ -3,7 +3,7 @@ its password slot, nor a slot that outlives a refused account."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,23 +14,9 @@ from casefile.errors import PasswordNotText, StorageFull
 from casefile.paths import StorePaths
 from casefile.store import Store, open_store
 from casefile.unlock import with_staff_slot
-from tests.cli.cli_support import PASSWORD, Admin, assert_one_sentence, umask_kept
+from tests.cli.cli_support import PASSWORD, Admin, assert_one_sentence
 
 ADD_BOB = ("--as", "ada", "user", "add", "bob", "--name", "Bob", "--role", "caseworker")
-
-
-@pytest.fixture(autouse=True)
-def keep_umask() -> Iterator[None]:
-    with umask_kept():
-        yield
-
-
-@pytest.fixture
-def admin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-          data_dir: Path) -> Admin:
-    run = Admin(monkeypatch, capsys, data_dir)
-    run.init()
-    return run
 
 
 def listed(admin: Admin) -> list[str]:

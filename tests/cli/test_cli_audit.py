@@ -4,7 +4,7 @@ though verify itself signs in (and so appends an entry) before it checks."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,16 +13,10 @@ import sqlcipher3
 
 from casefile.database import key_pragma
 from casefile.paths import StorePaths
-from tests.cli.cli_support import PASSWORD, Admin, umask_kept
+from tests.cli.cli_support import PASSWORD, Admin
 from tests.keys import data_key_of
 
 AUDIT_CHECK = "Audit trail (hash chain)"
-
-
-@pytest.fixture(autouse=True)
-def keep_umask() -> Iterator[None]:
-    with umask_kept():
-        yield
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import struct
 import tracemalloc
 import zipfile
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,16 +17,10 @@ from casefile.backupfile import DATABASE_NAME, MANIFEST_NAME
 from casefile.paths import StorePaths, StoreState
 from tests.cli.cli_process import admin as admin_process
 from tests.cli.cli_process import assert_one_clear_sentence
-from tests.cli.cli_support import Admin, assert_one_sentence, files, umask_kept
+from tests.cli.cli_support import Admin, assert_one_sentence, files
 
 NOT_REGULAR = "is not a regular file"
 NOT_A_BACKUP = "is not a complete Waymark backup"
-
-
-@pytest.fixture(autouse=True)
-def keep_umask() -> Iterator[None]:
-    with umask_kept():
-        yield
 
 
 @pytest.fixture

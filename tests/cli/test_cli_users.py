@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import getpass
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,25 +23,10 @@ from tests.cli.cli_support import (
     Terminal,
     assert_one_sentence,
     files,
-    umask_kept,
 )
 from tests.keys import without_failures
 
 NEW_PASSWORD = "a brand new secret"
-
-
-@pytest.fixture(autouse=True)
-def keep_umask() -> Iterator[None]:
-    with umask_kept():
-        yield
-
-
-@pytest.fixture
-def admin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-          data_dir: Path) -> Admin:
-    run = Admin(monkeypatch, capsys, data_dir)
-    run.init()
-    return run
 
 
 def signs_in(data_dir: Path, login: str, password: str) -> bool:
