@@ -58,6 +58,12 @@ class Account:
     keyring_protected: bool  # the slot mixes in the workstation's device secret
 
 
+def may_supervise(candidate: Account, staff_id: int | None) -> bool:
+    """Whether `candidate` can be chosen as the supervisor of account `staff_id` (None: an
+    account not added yet): an active supervisor, not the person themselves."""
+    return candidate.active and SUPERVISOR in candidate.roles and candidate.id != staff_id
+
+
 def check_new_password(password: str) -> str:
     """`password`, if it may become someone's password; raises before anything is written.
 

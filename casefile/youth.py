@@ -139,6 +139,8 @@ def create_youth(store: Store, values: YouthFields) -> YouthRecord:
     changes = {name: getattr(values, name) for name in EDITABLE}
     if changes["caseworker_id"] is None and not may_reassign(store.user):
         changes["caseworker_id"] = store.user.id
+    if not changes["legal_name"].strip():
+        raise InvalidInput(N_("Type a name to add this youth."))
     _validate(changes)
     with store.unit() as session:
         _check_caseworker(session, store.user, changes["caseworker_id"])

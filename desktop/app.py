@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # imported where used: the sign-in window must appear as fast
     from casefile.store import Store
     from casefile.workstation import Workstation
     from desktop.locking.guard import LockGuard
+    from desktop.operations.session import Session
     from desktop.operations.signing_in import SignedIn
     from desktop.operations.youth import FirstView
     from desktop.workspace.workspace import WorkspaceState
@@ -120,7 +121,7 @@ class Controller(QObject):
         except WaymarkError as error:  # a full temporary folder, say
             self.shell.show_problem(error)
             return
-        self._open_workspace(store)
+        self._open_workspace(_session(store))
 
     # the agency policy and the keyring
     def _policy(self) -> Policy:
@@ -198,7 +199,7 @@ class Controller(QObject):
     def _created(self, result: tuple[Store, str]) -> None:
         store, recovery_key = result
         page = self.shell.show_recovery_key(recovery_key)
-        page.done.connect(lambda: self._open_workspace(store))
+        page.done.connect(lambda: self._open_workspace(_session(store)))
 
     def _sign_in(self, login: str, password: str) -> Callable[[], object]:
         """What the sign-in page runs: the workstation is checked here (it may show the problem
@@ -226,19 +227,19 @@ class Controller(QObject):
     def _signed_in(self, signed_in: SignedIn) -> None:
         """Someone signed in from the sign-in page: their own language and workspace, and where
         they were when Waymark locked if it was they who locked it."""
-        store = signed_in.store
+        session = signed_in.session
         state, self._snapshot, self._locked_login = self._snapshot, None, None
-        if state is not None and state.owner_id != store.user.id:
+        if state is not None and state.owner_id != session.user_id:
             state = None
-        self._apply_own_language(store, signed_in.language)
-        self._open_workspace(store, state, signed_in.first)
+        self._apply_own_language(session, signed_in.language)
+        self._open_workspace(session, state, signed_in.first)
 
     # the interface language
-    def _apply_own_language(self, store: Store, code: str | None) -> None:
+    def _apply_own_language(self, session: Session, code: str | None) -> None:
         """Switch to the language the person chose last time, unless --lang was given."""
         if self.fixed_language is not None:
             return
-        if code is not None and code in store.workstation.policy.languages \
+        if code is not None and code in session.policy.languages \
                 and code != current_language():
             self.shell.switch(code)
 
@@ -249,27 +250,27 @@ class Controller(QObject):
         from desktop.operations import language
 
         workspace = self.shell.workspace
-        if workspace is not None and workspace.store.is_open:
-            self._remember_for(workspace.store, code)
+        if workspace is not None and workspace.session.is_open:
+            self._remember_for(workspace.session, code)
         elif isinstance(self.shell.pages.currentWidget(), LockPage):
             self._chosen_while_locked = code
         elif not self.shell.demo:
             language.remember_for_sign_in(self.shell.data_dir, code)
 
-    def _remember_for(self, store: Store, code: str) -> None:
+    def _remember_for(self, session: Session, code: str) -> None:
         from desktop.operations import language
 
         try:
-            language.remember_for(store, code)
+            language.remember_for(session, code)
         except WaymarkError as error:  # the language is switched; only not remembered
             self.shell.statusBar().showMessage(error.user_message(), MESSAGE_MS)
 
-    def _open_workspace(self, store: Store, state: WorkspaceState | None = None,
+    def _open_workspace(self, session: Session, state: WorkspaceState | None = None,
                         first: FirstView | None = None) -> None:
         from desktop.locking.guard import LockGuard
         from desktop.workspace.workspace import Workspace
 
-        workspace = Workspace(store, demo=self.shell.demo, first=first)
+        workspace = Workspace(session, demo=self.shell.demo, first=first)
         self.shell.runner.changed.connect(workspace.broadcast)  # to every editor of the youth
         self.shell.show_workspace(workspace)
         if state is not None:
@@ -277,40 +278,31 @@ class Controller(QObject):
         if self._guard is None:
             self._guard = LockGuard(self.shell)
             self._guard.lock_requested.connect(self.lock)
-        self._guard.arm(store.workstation.policy.idle_minutes)
+        self._guard.arm(session.policy.idle_minutes)
 
     # locking
     def lock(self) -> None:
         """Hide everything at once: save, remember where the person was, audit, close dialogs,
         delete the workspace, close the store (engine and key), clear Waymark's clipboard."""
         from desktop.locking.guard import close_other_windows
+        from desktop.operations.signing_in import record_lock
 
         workspace = self.shell.workspace
-        if workspace is None or not workspace.store.is_open:  # setup, sign-in, locked, closed
+        if workspace is None or not workspace.session.is_open:  # setup, sign-in, locked, closed
             return
         assert self._guard is not None
         self._guard.disarm()
         close_other_windows(self.shell)
         state = workspace.snapshot()
-        store = workspace.store
-        self._record_lock(store)
-        self._snapshot, self._locked_login = state, store.user.login
+        session = workspace.session
+        record_lock(session)
+        self._snapshot, self._locked_login = state, session.login
         self._chosen_while_locked = None
         page = self.shell.show_lock(self._unlock, self._demo_password)
         page.unlocked.connect(self._unlocked)
         page.switch_user.connect(self._show_login)
-        store.close()
+        session.close()
         self._guard.clipboard.clear()
-
-    @staticmethod
-    def _record_lock(store: Store) -> None:
-        from casefile import audit
-
-        try:
-            with store.unit() as session:
-                store.record(session, audit.LOCK)
-        except WaymarkError:
-            pass  # a full disk must not keep the screen from locking
 
     def _unlock(self, password: str) -> Callable[[], object]:
         from desktop.operations import signing_in
@@ -325,8 +317,14 @@ class Controller(QObject):
         state, self._snapshot, self._locked_login = self._snapshot, None, None
         chosen, self._chosen_while_locked = self._chosen_while_locked, None
         if chosen is not None:
-            self._remember_for(signed_in.store, chosen)
-        self._open_workspace(signed_in.store, state, signed_in.first)
+            self._remember_for(signed_in.session, chosen)
+        self._open_workspace(signed_in.session, state, signed_in.first)
+
+
+def _session(store: Store) -> Session:
+    from desktop.operations.session import Session
+
+    return Session(store)
 
 
 def _system_language() -> str:
@@ -370,9 +368,9 @@ def _close(shell: Shell | None) -> None:
     """Close the window as a person would (saving typing, closing the store) and quit."""
     if shell is not None and shell.isVisible():
         shell.close()
-    elif shell is not None and shell.workspace is not None and shell.workspace.store.is_open:
+    elif shell is not None and shell.workspace is not None and shell.workspace.session.is_open:
         shell.workspace.finish()
-        shell.workspace.store.close()
+        shell.workspace.session.close()
     _application().quit()
 
 

@@ -157,7 +157,7 @@ class Shell(RetranslateMixin, QMainWindow):
         old = self.pages.currentWidget()
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
-        self.account_menus.show_for(self.workspace.store if page is self.workspace else None)
+        self.account_menus.show_for(self.workspace.session if page is self.workspace else None)
         if old is not None and old is self.workspace:
             self.workspace = None
         self.lock_action.setEnabled(page is self.workspace)
@@ -224,9 +224,9 @@ class Shell(RetranslateMixin, QMainWindow):
     def sign_out(self) -> None:
         """Close the store and ask for the sign-in page again (after a restore)."""
         if self.workspace is not None:
-            if self.workspace.store.is_open:
+            if self.workspace.session.is_open:
                 self.workspace.finish()
-                self.workspace.store.close()
+                self.workspace.session.close()
             self.workspace = None
         self.sign_in_needed.emit()
 
@@ -234,5 +234,5 @@ class Shell(RetranslateMixin, QMainWindow):
         self.runner.wait()  # a sign-in under way finishes, and its store is closed below
         if self.workspace is not None:
             self.workspace.finish()
-            self.workspace.store.close()
+            self.workspace.session.close()
         super().closeEvent(event)

@@ -84,7 +84,8 @@ from desktop.workspace.workspace import Workspace
 app = QApplication([])
 store = open_store(__import__("pathlib").Path(sys.argv[1]), "demo-bench", sys.argv[2],
                    Workstation(keyring=KeyringCheck(None, "benchmark")))
-ws = Workspace(store); ws.resize(1100, 700); ws.show(); app.processEvents()
+from desktop.operations.session import Session
+ws = Workspace(Session(store)); ws.resize(1100, 700); ws.show(); app.processEvents()
 ws.list_panel.model.set_query("a"); app.processEvents()
 try:  # this process's own high-water mark: Linux keeps ru_maxrss across exec, so it would
     # report the benchmark's own (larger) process it was started from
@@ -147,6 +148,7 @@ def main() -> int:
     from casefile.store import create_store
     from casefile.workstation import Workstation
     from demo import add_demo_youth
+    from desktop.operations.session import Session
     from desktop.translation import LanguageSwitcher
     from desktop.workspace.workspace import Workspace
 
@@ -165,7 +167,7 @@ def main() -> int:
     print(f"setup: {args.youth} demo youth in {time.perf_counter() - started:.1f} s")
     rows: list[tuple[str, str, str, bool]] = []
 
-    ws = Workspace(store)
+    ws = Workspace(Session(store))
     ws.resize(1100, 700)
     ws.show()
     app.processEvents()
@@ -220,7 +222,7 @@ def main() -> int:
 
     def sign_in_to_the_list() -> None:
         signed_in = open_store(folder, "demo-bench", password, workstation=password_only)
-        shown = Workspace(signed_in)
+        shown = Workspace(Session(signed_in))
         shown.show()
         app.processEvents()
         shown.finish()

@@ -27,6 +27,7 @@ from casefile.store import Store, create_store, open_store  # noqa: E402
 from casefile.workstation import throwaway_workstation  # noqa: E402
 from demo import add_demo_youth  # noqa: E402
 from desktop.app import Controller  # noqa: E402
+from desktop.operations.session import Session  # noqa: E402
 from desktop.shell import Shell  # noqa: E402
 from desktop.translation import LanguageSwitcher  # noqa: E402
 from i18n import LANGUAGES  # noqa: E402
@@ -83,9 +84,9 @@ def admin_screens(switcher: LanguageSwitcher, data: Path) -> None:
         shell.show()
         shell.show_recovery(lambda login, key, password: None)
         grab(shell, "recovery-sign-in", lang.code)
-        shell.show_workspace(Workspace(ian))
+        shell.show_workspace(Workspace(Session(ian)))
         grab(shell, "admin-only", lang.code)
-        shell.show_workspace(Workspace(sue))
+        shell.show_workspace(Workspace(Session(sue)))
         assert shell.workspace is not None
         shell.workspace.show_emergency(jordan)
         grab(shell, "emergency-banner", lang.code)
@@ -144,7 +145,7 @@ def main() -> int:
         shell = Shell(switcher, data, demo=False)
         shell.resize(1100, 700)
         controller = Controller(shell)
-        controller._open_workspace(store)
+        controller._open_workspace(Session(store))
         shell.show()
         ws = shell.workspace
         assert ws is not None

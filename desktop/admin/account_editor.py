@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from casefile.errors import InvalidInput
-from casefile.store import Store
 from desktop.admin.dialog import FormDialog, check_same, secret_field
 from desktop.forms import labelled_row, set_label
 from desktop.operations import accounts as ops
+from desktop.operations.session import Session
 from desktop.operations.types import ADMIN, CASEWORKER, ROLES, SUPERVISOR, Account
 from i18n import N_, _
 
@@ -19,11 +19,11 @@ ROLE_LABELS = {CASEWORKER: N_("&Caseworker"), SUPERVISOR: N_("&Supervisor"),
 class AccountEditor(FormDialog):
     """`account` None adds a new account (with its first password); otherwise edits it."""
 
-    def __init__(self, store: Store, everyone: list[Account], account: Account | None = None,
+    def __init__(self, session: Session, everyone: list[Account], account: Account | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("account-editor")
-        self._store = store
+        self._session = session
         self.account = account
         self.display_name = QLineEdit(account.display_name if account else "")
         self.display_name.setObjectName("display-name")
@@ -46,10 +46,8 @@ class AccountEditor(FormDialog):
         combo = QComboBox()
         combo.setObjectName("supervisor")
         combo.addItem("", None)
-        own_id = self.account.id if self.account else None
-        for person in everyone:
-            if person.active and SUPERVISOR in person.roles and person.id != own_id:
-                combo.addItem(person.display_name, person.id)
+        for person in ops.possible_supervisors(everyone, self.account.id if self.account else None):
+            combo.addItem(person.display_name, person.id)
         if self.account is not None:
             combo.setCurrentIndex(max(combo.findData(self.account.supervisor_id), 0))
         return combo
@@ -97,11 +95,11 @@ class AccountEditor(FormDialog):
     def submit(self) -> None:
         roles, supervisor_id = self.chosen_roles(), self.supervisor.currentData()
         if self.account is not None:
-            ops.edit_account(self._store, self.account.id, self.display_name.text(), roles,
+            ops.edit_account(self._session, self.account.id, self.display_name.text(), roles,
                              supervisor_id)
             return
         if not self.login.text().strip():
             raise InvalidInput(N_("Choose a sign-in name."))
         check_same(self.password.text(), self.repeat.text())
-        ops.add_account(self._store, self.login.text(), self.display_name.text(), roles,
+        ops.add_account(self._session, self.login.text(), self.display_name.text(), roles,
                         self.password.text(), supervisor_id)

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.errors import WaymarkError
-from casefile.store import Store
 from desktop.admin.account_editor import AccountEditor
 from desktop.admin.dialog import ERROR_STYLE, wrapped_label
 from desktop.admin.passwords import ResetPasswordDialog
 from desktop.admin.roles import keyring_text, roles_text, status_text
 from desktop.forms import message_label
 from desktop.operations import accounts as ops
+from desktop.operations.session import Session
 from desktop.operations.types import Account
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
@@ -35,10 +35,10 @@ HEADERS = (N_("Name"), N_("Sign-in name"), N_("Roles"), N_("Supervisor"), N_("St
 
 
 class StaffAccountsDialog(RetranslateMixin, QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("staff-accounts")
-        self._store = store
+        self._session = session
         self.accounts: list[Account] = []
         self.child: QDialog | None = None  # the editor or question open over this dialog
         self._notice = ""
@@ -108,7 +108,7 @@ class StaffAccountsDialog(RetranslateMixin, QDialog):
     # the table
     def reload(self) -> None:
         try:
-            self.accounts = ops.load_accounts(self._store)
+            self.accounts = ops.load_accounts(self._session)
         except WaymarkError as error:
             self._show_error(error)
         self._fill()
@@ -143,19 +143,19 @@ class StaffAccountsDialog(RetranslateMixin, QDialog):
 
     # actions
     def add_account(self) -> None:
-        self._open(AccountEditor(self._store, self.accounts, None, self),
+        self._open(AccountEditor(self._session, self.accounts, None, self),
                    N_("The account was added."))
 
     def edit_account(self) -> None:
         account = self.selected()
         if account is not None:
-            self._open(AccountEditor(self._store, self.accounts, account, self),
+            self._open(AccountEditor(self._session, self.accounts, account, self),
                        N_("The account was changed."))
 
     def reset_password(self) -> None:
         account = self.selected()
         if account is not None and account.active:
-            self._open(ResetPasswordDialog(self._store, account, self),
+            self._open(ResetPasswordDialog(self._session, account, self),
                        N_("The new password is set. It works from now on."))
 
     def toggle_enabled(self) -> None:
@@ -163,7 +163,7 @@ class StaffAccountsDialog(RetranslateMixin, QDialog):
         if account is None:
             return
         if not account.active:
-            self._run(lambda: ops.set_enabled(self._store, account.id, True),
+            self._run(lambda: ops.set_enabled(self._session, account.id, True),
                       N_("The account is enabled again. Reset its password so it can sign in."))
             return
         question = QMessageBox(QMessageBox.Icon.Question, _("Disable account"), _(
@@ -180,7 +180,7 @@ class StaffAccountsDialog(RetranslateMixin, QDialog):
         question.open()
 
     def _disable(self, account: Account) -> None:
-        self._run(lambda: ops.set_enabled(self._store, account.id, False),
+        self._run(lambda: ops.set_enabled(self._session, account.id, False),
                   N_("The account is disabled."))
 
     def _open(self, dialog: QDialog, notice: str) -> None:

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.errors import WaymarkError
-from casefile.store import Store
 from desktop.admin.audit_model import AuditModel, Column
 from desktop.admin.dialog import ERROR_STYLE, wrapped_label
 from desktop.forms import labelled_row, message_label, set_label, wait_cursor
 from desktop.operations import supervision as ops
+from desktop.operations.session import Session
 from desktop.translation import RetranslateMixin
 from i18n import _, ngettext
 from i18n.formatting import format_number
@@ -36,10 +36,10 @@ _ID = re.compile(r"^\s*#?\s*(\d+)\s*$")
 
 
 class AuditTrailDialog(RetranslateMixin, QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None, page: int = PAGE) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, page: int = PAGE) -> None:
         super().__init__(parent)
         self.setObjectName("audit-trail")
-        self._store = store
+        self._session = session
         self._page = page
         self._more = False
         self.intro = wrapped_label("intro")
@@ -47,7 +47,7 @@ class AuditTrailDialog(RetranslateMixin, QDialog):
         self.staff = QComboBox()
         self.staff.setObjectName("staff")
         self.staff.addItem("", None)
-        for person in ops.load_staff_names(store):
+        for person in ops.load_staff_names(session):
             self.staff.addItem(person.display_name, person.id)
         self.search_button = QPushButton()
         self.search_button.setObjectName("search")
@@ -77,7 +77,7 @@ class AuditTrailDialog(RetranslateMixin, QDialog):
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.addItem("", None)
-        for choice in ops.load_visible_youth(self._store):
+        for choice in ops.load_visible_youth(self._session):
             combo.addItem(f"{choice.display_name} (#{choice.id})", choice.id)
         completer = combo.completer()
         if completer is not None:
@@ -170,7 +170,7 @@ class AuditTrailDialog(RetranslateMixin, QDialog):
         youth_id, staff_id = self.chosen_youth(), self.staff.currentData()
         try:
             with wait_cursor():
-                rows = ops.load_audit_page(self._store, youth_id, staff_id, self._page, before_id)
+                rows = ops.load_audit_page(self._session, youth_id, staff_id, self._page, before_id)
         except WaymarkError as error:
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(error.user_message())

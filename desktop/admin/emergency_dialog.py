@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget
 
 from casefile.errors import InvalidInput, WaymarkError
-from casefile.store import Store
 from desktop.admin.dialog import NOTICE_STYLE, FormDialog, wrapped_label
 from desktop.forms import labelled_row, set_label
 from desktop.operations import supervision as ops
+from desktop.operations.session import Session
 from desktop.operations.types import MIN_REASON_CHARS
 from i18n import N_, _, ngettext
 
@@ -22,10 +22,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class EmergencyAccessDialog(FormDialog):
     granted = Signal(int, object)  # youth id, when the access ends (naive UTC datetime)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emergency-access")
-        self._store = store
+        self._session = session
         self.warning = wrapped_label("recorded-warning")
         self.warning.setStyleSheet(NOTICE_STYLE)
         self.layout_box.insertWidget(1, self.warning)
@@ -51,7 +51,7 @@ class EmergencyAccessDialog(FormDialog):
         self._update()
 
     def retranslate_ui(self) -> None:
-        minutes = self._store.workstation.policy.break_glass_minutes
+        minutes = self._session.policy.break_glass_minutes
         self.setWindowTitle(_("Emergency access"))
         self.intro.setText(_(
             "Use emergency access only when a youth who is not on your team needs help now "
@@ -93,7 +93,7 @@ class EmergencyAccessDialog(FormDialog):
     def _search(self, text: str) -> None:
         self.matches.clear()
         try:
-            found = ops.find_for_emergency(self._store, text) if self.reason_given() else []
+            found = ops.find_for_emergency(self._session, text) if self.reason_given() else []
         except WaymarkError as error:
             self.show_error(error)
             return
@@ -107,6 +107,6 @@ class EmergencyAccessDialog(FormDialog):
         youth_id = self.chosen()
         if youth_id is None:
             raise InvalidInput(N_("Choose a youth from the list."))
-        until: datetime = ops.grant_emergency_access(self._store, youth_id,
+        until: datetime = ops.grant_emergency_access(self._session, youth_id,
                                                      self.reason.toPlainText())
         self.granted.emit(youth_id, until)

@@ -1,7 +1,8 @@
 """The account, administration and supervision menus of the main window.
 
-They act on the store of the page on screen (the workspace) and are hidden or disabled on every
-other page. Dialogs are imported when first opened, so they cost nothing at start-up.
+They act for the person signed in on the page on screen (the workspace) and are hidden or
+disabled on every other page. Dialogs are imported when first opened, so they cost nothing at
+start-up.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 from i18n import _
 
 if TYPE_CHECKING:
-    from casefile.store import Store
     from desktop.operations.runner import Runner
+    from desktop.operations.session import Session
 
 
 class MenuHost(Protocol):
@@ -37,7 +38,7 @@ class AccountMenus(QObject):
         self._shell = shell
         self._host = cast(MenuHost, shell)
         host = self._host
-        self.store: Store | None = None
+        self.session: Session | None = None
         self.dialog: QDialog | None = None  # the dialog opened last from these menus
         self.change_password = self._action("change-password", self.open_change_password)
         host.file_menu.insertAction(host.quit_action, self.change_password)
@@ -72,19 +73,15 @@ class AccountMenus(QObject):
         self.audit_action.setText(_("&Audit trail…"))
         self.emergency_action.setText(_("&Emergency access…"))
 
-    def show_for(self, store: Store | None) -> None:
+    def show_for(self, session: Session | None) -> None:
         """Show the menus the person signed in may use; none when no one is (or it is locked)."""
-        self.store = store
-        admin = supervisor = False
-        if store is not None:  # casefile.store is not imported before someone signs in
-            from desktop.operations.types import ADMIN, SUPERVISOR
-
-            admin, supervisor = ADMIN in store.user.roles, SUPERVISOR in store.user.roles
-        self.change_password.setVisible(store is not None)
-        self._separator.setVisible(store is not None)
-        self.admin_menu.menuAction().setVisible(admin)
-        self.supervision_menu.menuAction().setVisible(supervisor)
-        if store is None and self.dialog is not None:  # locked or signed out: nothing kept
+        self.session = session
+        self.change_password.setVisible(session is not None)
+        self._separator.setVisible(session is not None)
+        self.admin_menu.menuAction().setVisible(session is not None and session.is_admin)
+        self.supervision_menu.menuAction().setVisible(
+            session is not None and session.is_supervisor)
+        if session is None and self.dialog is not None:  # locked or signed out: nothing kept
             self.dialog.reject()
             self.dialog.deleteLater()
             self.dialog = None
@@ -97,26 +94,26 @@ class AccountMenus(QObject):
         dialog.open()
         return dialog
 
-    def _store(self) -> Store:
-        assert self.store is not None and self.store.is_open
-        return self.store
+    def _session(self) -> Session:
+        assert self.session is not None and self.session.is_open
+        return self.session
 
     def open_change_password(self) -> None:
         from desktop.admin.passwords import ChangePasswordDialog
 
-        dialog = self._open(ChangePasswordDialog(self._store(), self._shell))
+        dialog = self._open(ChangePasswordDialog(self._session(), self._shell))
         dialog.accepted.connect(lambda: self._shell.statusBar().showMessage(
             _("Your password was changed."), 15_000))
 
     def open_accounts(self) -> None:
         from desktop.admin.accounts_dialog import StaffAccountsDialog
 
-        self._open(StaffAccountsDialog(self._store(), self._shell))
+        self._open(StaffAccountsDialog(self._session(), self._shell))
 
     def open_status(self) -> None:
         from desktop.admin.status_dialog import StatusDialog
 
-        dialog = StatusDialog(self._store(), self._host.runner, self._shell)
+        dialog = StatusDialog(self._session(), self._host.runner, self._shell)
         dialog.restore_starting.connect(self._save_waiting_edits)
         dialog.restored.connect(self._host.sign_out)
         self._open(dialog)
@@ -128,12 +125,12 @@ class AccountMenus(QObject):
     def open_audit_trail(self) -> None:
         from desktop.admin.audit_dialog import AuditTrailDialog
 
-        self._open(AuditTrailDialog(self._store(), self._shell))
+        self._open(AuditTrailDialog(self._session(), self._shell))
 
     def open_emergency_access(self) -> None:
         from desktop.admin.emergency_dialog import EmergencyAccessDialog
 
-        dialog = EmergencyAccessDialog(self._store(), self._shell)
+        dialog = EmergencyAccessDialog(self._session(), self._shell)
         dialog.granted.connect(self._emergency_granted)
         self._open(dialog)
 

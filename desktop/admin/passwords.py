@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from casefile.store import Store
 from desktop.admin.dialog import FormDialog, check_same, secret_field
 from desktop.forms import labelled_row, new_password_hint, set_label
 from desktop.operations import accounts as ops
+from desktop.operations.session import Session
 from desktop.operations.types import Account
 from i18n import _
 
@@ -15,10 +15,10 @@ from i18n import _
 class ChangePasswordDialog(FormDialog):
     """The signed-in person types their current password and a new one twice."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("change-password")
-        self._store = store
+        self._session = session
         self.old = secret_field("old-password")
         self.new = secret_field("new-password")
         self.repeat = secret_field("repeat-password")
@@ -39,7 +39,7 @@ class ChangePasswordDialog(FormDialog):
 
     def submit(self) -> None:
         check_same(self.new.text(), self.repeat.text())
-        ops.change_own_password(self._store, self.old.text(), self.new.text())
+        ops.change_own_password(self._session, self.old.text(), self.new.text())
         for field in (self.old, self.new, self.repeat):
             field.clear()
 
@@ -47,10 +47,10 @@ class ChangePasswordDialog(FormDialog):
 class ResetPasswordDialog(FormDialog):
     """An administrator types a temporary password twice for someone who forgot theirs."""
 
-    def __init__(self, store: Store, account: Account, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, account: Account, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reset-password")
-        self._store = store
+        self._session = session
         self.account = account
         self.new = secret_field("new-password")
         self.repeat = secret_field("repeat-password")
@@ -70,6 +70,6 @@ class ResetPasswordDialog(FormDialog):
 
     def submit(self) -> None:
         check_same(self.new.text(), self.repeat.text())
-        ops.reset_password(self._store, self.account.id, self.new.text())
+        ops.reset_password(self._session, self.account.id, self.new.text())
         for field in (self.new, self.repeat):
             field.clear()

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.errors import WaymarkError
-from casefile.store import Store
 from desktop.admin.dialog import ERROR_STYLE, WARNING_STYLE, wrapped_label
 from desktop.admin.restore_question import RestoreQuestion
 from desktop.forms import LTR, heading, message_label
 from desktop.operations import status as ops
 from desktop.operations.runner import Runner
+from desktop.operations.session import Session
 from desktop.operations.types import BACKUP_SUFFIX
 from desktop.translation import RetranslateMixin
 from i18n import N_, _, language, ngettext
@@ -50,12 +50,12 @@ class StatusDialog(RetranslateMixin, QDialog):
             "emergency_minutes")
     COMPUTER_ROWS = 4  # the rows about this computer; the others are the agency policy
 
-    def __init__(self, store: Store, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("status-and-backups")
-        self._store = store
+        self._session = session
         self._runner = runner
-        self.status = ops.load_status(store)
+        self.status = ops.load_status(session)
         self.child: QDialog | None = None
         self._notice: tuple[str, dict[str, str]] | None = None
         self.computer_title = heading(size_delta=2)
@@ -187,7 +187,7 @@ class StatusDialog(RetranslateMixin, QDialog):
         target = self.choose_backup_target()
         if target is None:
             return
-        self._runner.run(functools.partial(ops.make_backup, self._store, target),
+        self._runner.run(functools.partial(ops.make_backup, self._session, target),
                          on_done=self._backed_up, on_error=self._show_error, caller=self)
 
     def _backed_up(self, written: Path) -> None:
@@ -204,7 +204,7 @@ class StatusDialog(RetranslateMixin, QDialog):
 
     def restore(self, source: Path) -> None:
         self.restore_starting.emit()
-        self._runner.run(functools.partial(ops.restore_backup, self._store, source),
+        self._runner.run(functools.partial(ops.restore_backup, self._session, source),
                          on_done=self._restored, on_error=self._restore_failed, caller=self)
 
     def _restored(self, _kept: Path) -> None:
@@ -213,7 +213,7 @@ class StatusDialog(RetranslateMixin, QDialog):
 
     def _restore_failed(self, error: WaymarkError) -> None:
         self._show_error(error)
-        if not self._store.is_open:  # the restore closes the store whatever happens
+        if not self._session.is_open:  # the restore closes the store whatever happens
             self.backup_button.setEnabled(False)
             self.restore_button.setEnabled(False)
             self.finished.connect(lambda _result: self.restored.emit())

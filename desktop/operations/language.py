@@ -7,26 +7,23 @@ imported only by the functions that need them.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from casefile import sign_in_language
-
-if TYPE_CHECKING:
-    from casefile.store import Store
+from desktop.operations.session import Session, store_of
 
 
-def language_of(store: Store) -> str | None:
+def language_of(session: Session) -> str | None:
     """The language the signed-in person last chose (None: they never chose one)."""
     from casefile import preferences
 
-    return preferences.staff_language(store)
+    return preferences.staff_language(store_of(session))
 
 
-def remember_for(store: Store, code: str) -> None:
+def remember_for(session: Session, code: str) -> None:
     """Keep `code` as the signed-in person's language; raises WaymarkError (a full disk)."""
     from casefile import preferences
 
-    preferences.set_staff_language(store, code)
+    preferences.set_staff_language(store_of(session), code)
 
 
 def sign_in_language_of(data_dir: Path) -> str | None:

@@ -14,15 +14,17 @@ from casefile.paths import StorePaths, StoreState
 from casefile.store import Store, open_store
 from casefile.workstation import Workstation
 from desktop.operations.language import language_of
+from desktop.operations.session import Session, store_of
 from desktop.operations.youth import FirstView, load_first_view
 from i18n import N_
 
 
 @dataclass(frozen=True)
 class SignedIn:
-    """A store just opened, with what its workspace shows first and the person's language."""
+    """A store just opened (behind its handle), with what its workspace shows first and the
+    person's language."""
 
-    store: Store
+    session: Session
     first: FirstView
     language: str | None
 
@@ -71,10 +73,22 @@ def restore_backup(
     return _released(store)
 
 
+def record_lock(session: Session) -> None:
+    """Note in the audit trail that the screen was locked; a full disk must not keep it from
+    locking, so a failure is only not recorded."""
+    store = store_of(session)
+    try:
+        with store.unit() as unit:
+            store.record(unit, audit.LOCK)
+    except WaymarkError:
+        pass
+
+
 def _released(store: Store) -> SignedIn:
     """Read what the workspace needs first, then close the connections made on this thread."""
+    session = Session(store)
     try:
-        signed_in = SignedIn(store, load_first_view(store), _language(store))
+        signed_in = SignedIn(session, load_first_view(session), _language(session))
     except BaseException:
         store.close()
         raise
@@ -82,8 +96,8 @@ def _released(store: Store) -> SignedIn:
     return signed_in
 
 
-def _language(store: Store) -> str | None:
+def _language(session: Session) -> str | None:
     try:
-        return language_of(store)
+        return language_of(session)
     except WaymarkError:
         return None  # only not remembered; the workspace says what is wrong with the store

@@ -10,7 +10,7 @@ from casefile import accounts
 from casefile.backup import BACKUP_SUFFIX
 from casefile.devicesecret import describe_problem
 from casefile.policy import Policy
-from casefile.store import Store
+from desktop.operations.session import Session, store_of
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,8 @@ class Status:
     policy: Policy
 
 
-def load_status(store: Store) -> Status:
+def load_status(session: Session) -> Status:
+    store = store_of(session)
     keystore = store.workstation.keystore
     check = store.workstation.keyring
     password_only = tuple(sorted(
@@ -39,16 +40,16 @@ def default_backup_name(today: date | None = None) -> str:
     return f"waymark-{(today or date.today()).isoformat()}{BACKUP_SUFFIX}"
 
 
-def make_backup(store: Store, target: Path) -> Path:
+def make_backup(session: Session, target: Path) -> Path:
     """An encrypted, verified backup of the whole store at `target` (recorded in the trail)."""
     from casefile import restore
 
-    return restore.make_backup(store, target)
+    return restore.make_backup(store_of(session), target)
 
 
-def restore_backup(store: Store, source: Path) -> Path:
+def restore_backup(session: Session, source: Path) -> Path:
     """Replace the store's data with the backup `source`; returns the pre-restore backup kept of
     the data replaced. The store is closed afterwards: everyone signs in again."""
     from casefile import restore
 
-    return restore.restore_backup(store, source)
+    return restore.restore_backup(store_of(session), source)

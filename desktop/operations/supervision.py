@@ -7,7 +7,7 @@ from datetime import datetime
 
 from casefile import access, audit_view, youth
 from casefile.audit_view import AuditRow, StaffName
-from casefile.store import Store
+from desktop.operations.session import Session, store_of
 
 
 @dataclass(frozen=True)
@@ -17,30 +17,30 @@ class YouthChoice:
 
 
 def load_audit_page(
-    store: Store, youth_id: int | None, staff_id: int | None, limit: int,
+    session: Session, youth_id: int | None, staff_id: int | None, limit: int,
     before_id: int | None = None,
 ) -> list[AuditRow]:
-    return audit_view.list_entries(store, youth_id, staff_id, limit, before_id)
+    return audit_view.list_entries(store_of(session), youth_id, staff_id, limit, before_id)
 
 
-def load_staff_names(store: Store) -> list[StaffName]:
-    return audit_view.staff_names(store)
+def load_staff_names(session: Session) -> list[StaffName]:
+    return audit_view.staff_names(store_of(session))
 
 
-def load_visible_youth(store: Store) -> list[YouthChoice]:
+def load_visible_youth(session: Session) -> list[YouthChoice]:
     """The youth this supervisor may look up in the trail, as (id, name) choices."""
-    rows = youth.list_youth(store)
+    rows = youth.list_youth(store_of(session))
     return sorted((YouthChoice(row.id, row.display_name) for row in rows),
                   key=lambda choice: choice.display_name.casefold())
 
 
-def find_for_emergency(store: Store, text: str) -> list[tuple[int, str]]:
-    return access.find_for_emergency(store, text)
+def find_for_emergency(session: Session, text: str) -> list[tuple[int, str]]:
+    return access.find_for_emergency(store_of(session), text)
 
 
-def grant_emergency_access(store: Store, youth_id: int, reason: str) -> datetime:
-    return access.grant_emergency_access(store, youth_id, reason)
+def grant_emergency_access(session: Session, youth_id: int, reason: str) -> datetime:
+    return access.grant_emergency_access(store_of(session), youth_id, reason)
 
 
-def load_emergency_grants(store: Store) -> dict[int, datetime]:
-    return access.emergency_grants(store)
+def load_emergency_grants(session: Session) -> dict[int, datetime]:
+    return access.emergency_grants(store_of(session))

@@ -9,12 +9,8 @@ from typing import Any
 from casefile import access, youth
 from casefile.models.youth import CLOSED, OPEN
 from casefile.search import search_key
-from casefile.store import Store
 from casefile.youth import StaffChoice, YouthFields, YouthRecord, YouthSummary
-
-
-def load_list(store: Store) -> list[YouthSummary]:
-    return youth.list_youth(store)
+from desktop.operations.session import Session, store_of
 
 
 @dataclass(frozen=True)
@@ -32,7 +28,8 @@ def row_key(row: YouthSummary) -> str:
     return search_key(f"{row.preferred_name} {row.legal_name}")
 
 
-def load_list_view(store: Store) -> ListView:
+def load_list_view(session: Session) -> ListView:
+    store = store_of(session)
     rows = youth.list_youth(store)
     return ListView(rows, [row_key(row) for row in rows], access.emergency_grants(store))
 
@@ -45,43 +42,34 @@ class FirstView:
     list: ListView
 
 
-def load_first_view(store: Store) -> FirstView:
-    return FirstView(youth.list_caseworkers(store), load_list_view(store))
+def load_first_view(session: Session) -> FirstView:
+    return FirstView(youth.list_caseworkers(store_of(session)), load_list_view(session))
 
 
-def may_reassign(store: Store) -> bool:
-    """Whether the person signed in chooses a youth's caseworker (the domain decides)."""
-    return youth.may_reassign(store.user)
+def load_caseworkers(session: Session) -> list[StaffChoice]:
+    return youth.list_caseworkers(store_of(session))
 
 
-def new_youth_defaults(store: Store) -> YouthRecord:
-    return youth.new_youth_defaults(store.user)
+def open_profile(session: Session, youth_id: int) -> YouthRecord:
+    return youth.get_youth(store_of(session), youth_id)
 
 
-def load_caseworkers(store: Store) -> list[StaffChoice]:
-    return youth.list_caseworkers(store)
-
-
-def open_profile(store: Store, youth_id: int) -> YouthRecord:
-    return youth.get_youth(store, youth_id)
-
-
-def add_youth(store: Store, changes: dict[str, Any]) -> YouthRecord:
-    return youth.create_youth(store, YouthFields(**changes))
+def add_youth(session: Session, changes: dict[str, Any]) -> YouthRecord:
+    return youth.create_youth(store_of(session), YouthFields(**changes))
 
 
 def save_profile(
-    store: Store, youth_id: int, expected_version: int, changes: dict[str, Any]
+    session: Session, youth_id: int, expected_version: int, changes: dict[str, Any]
 ) -> YouthRecord:
-    return youth.update_youth(store, youth_id, expected_version, changes)
+    return youth.update_youth(store_of(session), youth_id, expected_version, changes)
 
 
-def close_case(store: Store, record: YouthRecord) -> YouthRecord:
-    return youth.set_status(store, record.id, record.row_version, CLOSED)
+def close_case(session: Session, record: YouthRecord) -> YouthRecord:
+    return youth.set_status(store_of(session), record.id, record.row_version, CLOSED)
 
 
-def reopen_case(store: Store, record: YouthRecord) -> YouthRecord:
-    return youth.set_status(store, record.id, record.row_version, OPEN)
+def reopen_case(session: Session, record: YouthRecord) -> YouthRecord:
+    return youth.set_status(store_of(session), record.id, record.row_version, OPEN)
 
 
 def summary_of(record: YouthRecord, caseworker_name: str) -> YouthSummary:

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from casefile.store import Store
     from desktop.operations.runner import ChangeNotice
+    from desktop.operations.session import Session
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def as_widget(editor: YouthEditor) -> QWidget:
     return editor
 
 
-EditorFactory = Callable[["Store"], YouthEditor]
+EditorFactory = Callable[["Session"], YouthEditor]
 _FACTORIES: list[EditorFactory] = []
 
 

@@ -7,32 +7,28 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from casefile.errors import InvalidInput, WaymarkError
-from casefile.store import Store
-from desktop.forms import heading, labelled_row, message_label, set_label
+from casefile.errors import WaymarkError
+from desktop.forms import heading, message_label
 from desktop.operations import youth as ops
 from desktop.operations.runner import ChangeNotice
-from desktop.operations.types import EDITABLE, StaffChoice, YouthRecord
+from desktop.operations.session import Session
+from desktop.operations.types import StaffChoice, YouthRecord
 from desktop.translation import RetranslateMixin
 from desktop.workspace.autosave import Autosave
-from desktop.workspace.date_field import DateField
 from desktop.workspace.editor import EditorSnapshot
+from desktop.workspace.fields import ChoiceField, DateEntry, FieldForm, NotesField, TextField
 from i18n import LANGUAGES, N_, _
 from i18n.formatting import format_date, format_time
 
-DATE_FIELDS = ("date_of_birth", "review_due_on")
 LIKELY_AGE = 15  # the calendar of an empty date of birth opens this many years ago
 SaveState = str | WaymarkError  # a message marked with N_ ("Saved", "Not saved yet"), or an error
 
@@ -43,38 +39,39 @@ class YouthProfile(RetranslateMixin, QWidget):
     key = "profile"
     saved = Signal(object)  # the YouthRecord just committed
 
-    def __init__(self, store: Store, caseworkers: list[StaffChoice],
+    # the fields, in the order shown: each edits the YouthRecord attribute of its name
+    legal_name = TextField(N_("&Name"))
+    preferred_name = TextField(N_("Name they &go by"))
+    date_of_birth = DateEntry(N_("Date of &birth"), opens_years_ago=LIKELY_AGE)
+    pronouns = TextField(N_("&Pronouns"), hint=N_("for example: she/her, he/him, they/them"))
+    preferred_language = ChoiceField(N_("&Language for printed copies"))
+    placement_notes = NotesField(N_("Placement and &contact notes"))
+    caseworker_id = ChoiceField(N_("&Caseworker"))
+    review_due_on = DateEntry(N_("Next plan &review"))
+
+    def __init__(self, session: Session, caseworkers: list[StaffChoice],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._session = session
         self.record: YouthRecord | None = None
         self._state: SaveState = ""
         self.autosave = Autosave(self._save, self)
         self._build_fields(caseworkers)
         self._build_layout()
-        self._connect_edits()
+        self.fields.watch(self._edited)
+        self.status_button.clicked.connect(self._toggle_status)
         self.retranslate_ui()
 
     # construction
     def _build_fields(self, caseworkers: list[StaffChoice]) -> None:
         self.title = heading()
-        self.legal_name = QLineEdit()
-        self.preferred_name = QLineEdit()
-        self.pronouns = QLineEdit()
-        self.date_of_birth = DateField(opens_years_ago=LIKELY_AGE)
-        self.preferred_language = QComboBox()
         for lang in LANGUAGES:
             self.preferred_language.addItem(lang.native_name, lang.code)
-        self.caseworker_id = QComboBox()
-        self.caseworker_id.setEnabled(ops.may_reassign(self._store))
+        self.caseworker_id.setEnabled(self._session.may_reassign)
         self.caseworker_id.addItem("", None)
         for person in caseworkers:
             self.caseworker_id.addItem(person.display_name, person.id)
         self._choosable = self.caseworker_id.count()  # more: a caseworker outside the team
-        self.review_due_on = DateField()
-        self.placement_notes = QPlainTextEdit()
-        self.placement_notes.setTabChangesFocus(True)
-        self.placement_notes.setMinimumHeight(120)
         self.status_text = QLabel()
         self.status_button = QPushButton()
         self.save_state = message_label()
@@ -83,13 +80,12 @@ class YouthProfile(RetranslateMixin, QWidget):
         self.emergency_banner.setObjectName("emergency-banner")
         self.emergency_banner.setStyleSheet("background: #fde7e4; padding: 6px; font-weight: bold;")
         self.emergency_banner.setVisible(False)
-        for name in EDITABLE:
-            getattr(self, name).setObjectName(name)
 
     def _build_layout(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.labels = {name: labelled_row(form, getattr(self, name)) for name in EDITABLE}
+        self.fields = FieldForm(self, form)
+        self.labels = self.fields.labels
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_text, 1)
         status_row.addWidget(self.status_button)
@@ -108,30 +104,8 @@ class YouthProfile(RetranslateMixin, QWidget):
         outer.addWidget(scroll, 1)
         outer.addWidget(self.save_state)
 
-    def _connect_edits(self) -> None:
-        for line in (self.legal_name, self.preferred_name, self.pronouns):
-            line.textEdited.connect(self._edited)
-        self.placement_notes.textChanged.connect(self._edited)
-        for name in DATE_FIELDS:
-            getattr(self, name).changed.connect(self._edited)
-        for combo in (self.preferred_language, self.caseworker_id):
-            combo.activated.connect(self._edited)
-        self.status_button.clicked.connect(self._toggle_status)
-
     def retranslate_ui(self) -> None:
-        labels = {
-            "legal_name": _("&Name"),
-            "preferred_name": _("Name they &go by"),
-            "date_of_birth": _("Date of &birth"),
-            "pronouns": _("&Pronouns"),
-            "preferred_language": _("&Language for printed copies"),
-            "placement_notes": _("Placement and &contact notes"),
-            "caseworker_id": _("&Caseworker"),
-            "review_due_on": _("Next plan &review"),
-        }
-        for name, text in labels.items():
-            set_label(self.labels[name], getattr(self, name), text)
-        self.pronouns.setPlaceholderText(_("for example: she/her, he/him, they/them"))
+        self.fields.retranslate()
         self.caseworker_id.setItemText(0, _("Not assigned"))
         if self.caseworker_id.count() > self._choosable:
             self.caseworker_id.setItemText(self._choosable, _("Another caseworker"))
@@ -153,32 +127,13 @@ class YouthProfile(RetranslateMixin, QWidget):
         self._set_state("")
 
     def _new_youth_defaults(self) -> YouthRecord:
-        return ops.new_youth_defaults(self._store)
+        return self._session.new_youth_defaults()
 
     def _fill(self, record: YouthRecord | None) -> None:
         values = record or self._new_youth_defaults()
-        quiet = (self.legal_name, self.preferred_name, self.pronouns, self.placement_notes,
-                 self.date_of_birth, self.review_due_on)  # filling the form is not an edit
-        for widget in quiet:
-            widget.blockSignals(True)
-        try:
-            self.legal_name.setText(values.legal_name)
-            self.preferred_name.setText(values.preferred_name)
-            self.pronouns.setText(values.pronouns)
-            self.placement_notes.setPlainText(values.placement_notes)
-            self.date_of_birth.set_value(values.date_of_birth)
-            self.review_due_on.set_value(values.review_due_on)
-        finally:
-            for widget in quiet:
-                widget.blockSignals(False)
-        self._select(self.preferred_language, values.preferred_language)
+        self.fields.fill(values, skip={"caseworker_id"})
         self._select_caseworker(values.caseworker_id)
         self._show_title_and_status()
-
-    @staticmethod
-    def _select(combo: QComboBox, value: object) -> None:
-        position = combo.findData(value)
-        combo.setCurrentIndex(max(position, 0))
 
     def _select_caseworker(self, caseworker_id: int | None) -> None:
         """Show the youth's caseworker, also one this person may not assign (a youth opened
@@ -188,7 +143,7 @@ class YouthProfile(RetranslateMixin, QWidget):
             combo.removeItem(combo.count() - 1)
         if caseworker_id is not None and combo.findData(caseworker_id) < 0:
             combo.addItem(_("Another caseworker"), caseworker_id)
-        self._select(combo, caseworker_id)
+        combo.setCurrentIndex(max(combo.findData(caseworker_id), 0))
 
     def _show_title_and_status(self) -> None:
         record = self.record
@@ -215,16 +170,7 @@ class YouthProfile(RetranslateMixin, QWidget):
 
     # editing and saving
     def values(self) -> dict[str, Any]:
-        return {
-            "legal_name": self.legal_name.text(),
-            "preferred_name": self.preferred_name.text(),
-            "date_of_birth": self.date_of_birth.value(),
-            "pronouns": self.pronouns.text(),
-            "preferred_language": self.preferred_language.currentData(),
-            "placement_notes": self.placement_notes.toPlainText(),
-            "caseworker_id": self.caseworker_id.currentData(),
-            "review_due_on": self.review_due_on.value(),
-        }
+        return self.fields.values()
 
     def _edited(self) -> None:
         self._set_state(N_("Not saved yet"))
@@ -239,34 +185,13 @@ class YouthProfile(RetranslateMixin, QWidget):
     def unsaved(self) -> dict[str, Any]:
         """The values on screen that differ from what is saved (or from a blank new youth), and
         the text of a date field that is not a date (yet), to be put back as typed."""
-        base = self.record or self._new_youth_defaults()
-        changed = {k: v for k, v in self.values().items() if getattr(base, k) != v}
-        for name in DATE_FIELDS:
-            field: DateField = getattr(self, name)
-            if field.has_problem():
-                changed[name] = field.text()
-        return changed
+        return self.fields.differing(self.record or self._new_youth_defaults())
 
     def restore_unsaved(self, values: dict[str, Any]) -> None:
         """Put typing kept over a lock back in the fields, and save it again."""
         if not values:
             return
-        for name, value in values.items():
-            widget = getattr(self, name)
-            widget.blockSignals(True)
-            try:
-                if isinstance(widget, QLineEdit):
-                    widget.setText(value)
-                elif isinstance(widget, QPlainTextEdit):
-                    widget.setPlainText(value)
-                elif isinstance(widget, DateField) and isinstance(value, str):
-                    widget.set_text(value)
-                elif isinstance(widget, DateField):
-                    widget.set_value(value)
-                elif isinstance(widget, QComboBox):
-                    self._select(widget, value)
-            finally:
-                widget.blockSignals(False)
+        self.fields.put_back(values)
         self._edited()
 
     def _save(self) -> None:
@@ -276,11 +201,9 @@ class YouthProfile(RetranslateMixin, QWidget):
             return
         try:
             if self.record is None:
-                if not changes["legal_name"].strip():
-                    raise InvalidInput(N_("Type a name to add this youth."))
-                record = ops.add_youth(self._store, changes)
+                record = ops.add_youth(self._session, changes)
             else:
-                record = ops.save_profile(self._store, self.record.id, self.record.row_version,
+                record = ops.save_profile(self._session, self.record.id, self.record.row_version,
                                           changes)
         except WaymarkError as error:
             self._set_state(error)
@@ -302,7 +225,7 @@ class YouthProfile(RetranslateMixin, QWidget):
             return
         action = ops.reopen_case if self.record.closed else ops.close_case
         try:
-            self._committed(action(self._store, self.record))
+            self._committed(action(self._session, self.record))
         except WaymarkError as error:
             self._set_state(error)
 
@@ -311,7 +234,7 @@ class YouthProfile(RetranslateMixin, QWidget):
         return _("Pro&file")
 
     def load(self, youth_id: int) -> None:
-        self.show_record(ops.open_profile(self._store, youth_id))
+        self.show_record(ops.open_profile(self._session, youth_id))
 
     def flush(self) -> None:
         self.autosave.flush()

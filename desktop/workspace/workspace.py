@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.errors import WaymarkError
-from casefile.store import Store
 from desktop.forms import message_label
 from desktop.operations import youth as ops
 from desktop.operations.runner import ChangeNotice
+from desktop.operations.session import Session
 from desktop.operations.types import YouthRecord
 from desktop.operations.youth import FirstView, ListView
 from desktop.translation import RetranslateMixin
@@ -30,22 +30,22 @@ from i18n import _
 
 
 class Workspace(RetranslateMixin, QWidget):
-    def __init__(self, store: Store, demo: bool = False, parent: QWidget | None = None,
+    def __init__(self, session: Session, demo: bool = False, parent: QWidget | None = None,
                  first: FirstView | None = None) -> None:
         """`first`: what to show first, when it was read off the GUI thread (at sign-in)."""
         super().__init__(parent)
-        self.store = store
+        self.session = session
         self._demo = demo
-        caseworkers = first.caseworkers if first else ops.load_caseworkers(store)
+        caseworkers = first.caseworkers if first else ops.load_caseworkers(session)
         self._caseworker_names = {c.id: c.display_name for c in caseworkers}
         self.banner = message_label()
         self.banner.setObjectName("demo-banner")
         self.banner.setVisible(demo)
         self.banner.setStyleSheet("background: #fff4ce; padding: 6px;")
         self.list_panel = YouthListPanel()
-        self.profile = YouthProfile(store, caseworkers)
+        self.profile = YouthProfile(session, caseworkers)
         self.editors: list[YouthEditor] = [self.profile]
-        self.editors += [make(store) for make in registered_editors()]
+        self.editors += [make(session) for make in registered_editors()]
         self.tabs = QTabWidget()
         self.tabs.setObjectName("youth-page")
         self.tabs.setDocumentMode(True)
@@ -65,15 +65,15 @@ class Workspace(RetranslateMixin, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
-        if not store.user.sees_cases:  # an administrator only: accounts and backups, no cases
+        if not session.sees_cases:  # an administrator only: accounts and backups, no cases
             from desktop.admin.admin_home import AdminHome
 
             splitter.hide()
-            layout.addWidget(AdminHome(store.user.display_name), 1)
+            layout.addWidget(AdminHome(session.display_name), 1)
         self.list_panel.chosen.connect(self.open_youth)
         self.list_panel.new_requested.connect(self.new_youth)
         self.profile.saved.connect(self._saved)
-        self._show_list(first.list if first else ops.load_list_view(store))
+        self._show_list(first.list if first else ops.load_list_view(session))
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -86,7 +86,7 @@ class Workspace(RetranslateMixin, QWidget):
 
     def reload_list(self) -> None:
         """Read the youth list again, marking the youth reached through emergency access."""
-        self._show_list(ops.load_list_view(self.store))
+        self._show_list(ops.load_list_view(self.session))
 
     def _show_list(self, view: ListView) -> None:
         self.list_panel.model.emergency = view.emergency
@@ -152,7 +152,7 @@ class Workspace(RetranslateMixin, QWidget):
         record = self.profile.record
         current = self.tabs.currentWidget()
         return WorkspaceState(
-            owner_id=self.store.user.id,
+            owner_id=self.session.user_id,
             search=self.list_panel.search.text(),
             youth_id=record.id if editing and record is not None else None,
             new_youth=editing and record is None,

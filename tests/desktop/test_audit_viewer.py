@@ -98,8 +98,7 @@ def test_older_entries_load_a_page_at_a_time(
 ) -> None:
     shell = _team(qtbot, start_shell, data_dir)
     sign_in(qtbot, shell, "sue")
-    store = shell.workspace.store
-    dialog = AuditTrailDialog(store, shell, page=3)
+    dialog = AuditTrailDialog(shell.workspace.session, shell, page=3)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.model.rowCount() == 3

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from casefile import restore
 from casefile.store import create_store, open_store
 from casefile.youth import YouthFields, create_youth, list_youth
+from desktop.operations.session import store_of
 from desktop.pages.login import LoginPage
 from desktop.pages.restore_backup import RestoreBackupPage
 from desktop.workspace.workspace import Workspace
@@ -65,7 +66,7 @@ def test_a_damaged_store_is_refused_at_sign_in_and_restored_from_there(
     click(qtbot, restoring.submit)
     assert isinstance(page(shell), Workspace), restoring.message.text()
     shell.workspace.finish()
-    shell.workspace.store.close()
+    store_of(shell.workspace.session).close()
 
     (aside,) = (data_dir / "backups").glob("damaged-*")
     assert (aside / "waymark.db").read_bytes() == damaged_bytes

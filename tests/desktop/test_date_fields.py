@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 from casefile.youth import get_youth
+from desktop.operations.session import store_of
 from desktop.shell import Shell
 from desktop.workspace.profile import YouthProfile
 from tests.desktop.helpers import add_youth, complete_setup, wait_saved, workspace
@@ -28,7 +29,7 @@ def _profile_of_a_new_youth(qtbot: QtBot, start_shell: Any) -> tuple[Shell, Yout
 
 def _saved(profile: YouthProfile) -> Any:
     assert profile.record is not None
-    return get_youth(profile._store, profile.record.id)
+    return get_youth(store_of(profile._session), profile.record.id)
 
 
 def _type_and_leave(qtbot: QtBot, field: Any, text: str) -> None:

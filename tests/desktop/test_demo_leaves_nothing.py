@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 import desktop.app as app_module
 from demo import folder as demo_folder
 from demo.folder import DemoFolder
+from desktop.operations.session import store_of
 from desktop.shell import Shell
 from desktop.translation import LanguageSwitcher
 
@@ -71,7 +72,7 @@ def test_closing_the_demo_window_removes_the_demo(
     def look_then_close() -> None:
         seen.extend(demo_folders(temp_folder))
         shell = _the_shell()
-        assert shell.workspace is not None and shell.workspace.store.is_open
+        assert shell.workspace is not None and store_of(shell.workspace.session).is_open
         assert shell.data_dir.parent in seen
         shell.close()  # as a person closes the window
 

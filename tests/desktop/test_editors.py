@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
-from casefile.store import Store
 from desktop.operations.runner import ChangeNotice
+from desktop.operations.session import Session
 from desktop.workspace import editor as editor_module
 from desktop.workspace.editor import EditorSnapshot
 from tests.desktop.conftest import page
@@ -27,7 +27,7 @@ class ScratchEditor(QWidget):
 
     key = "scratch"
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
         self.text = QPlainTextEdit()
         self.text.setObjectName("scratch-text")

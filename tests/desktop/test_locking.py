@@ -36,6 +36,7 @@ from desktop.locking import activity
 from desktop.locking.clipboard import ClipboardGuard
 from desktop.locking.os_lock import OsLockWatcher
 from desktop.locking.page import LockPage
+from desktop.operations.session import store_of
 from desktop.pages.login import LoginPage
 from desktop.pages.setup import RecoveryKeyPage, SetupPage
 from desktop.shell import Shell
@@ -145,7 +146,7 @@ def test_idle_time_locks_and_leaves_no_case_widget(
     shell = signed_in_with_youth(qtbot, start_shell)
     ws = workspace(shell)
     type_into(qtbot, ws.profile.placement_notes, NOTE)
-    store = ws.store
+    store = store_of(ws.session)
     clock(5 * 60 + 1)  # the default policy: five minutes
     qtbot.waitUntil(lambda: isinstance(page(shell), LockPage), timeout=2000)
     assert_locked(qtbot, shell, store, YOUTH, NOTE)
@@ -182,7 +183,7 @@ def test_the_agency_idle_minutes_are_respected(
 def test_hide_keys_lock_at_once(qtbot: QtBot, start_shell: Any) -> None:
     shell = signed_in_with_youth(qtbot, start_shell)
     ws = workspace(shell)
-    store = ws.store
+    store = store_of(ws.session)
     type_into(qtbot, ws.profile.pronouns, "they/them")
     hide_keys(qtbot, ws.profile.pronouns)
     assert isinstance(page(shell), LockPage)  # no waiting
@@ -192,7 +193,7 @@ def test_hide_keys_lock_at_once(qtbot: QtBot, start_shell: Any) -> None:
 
 def test_hide_button_locks_at_once(qtbot: QtBot, start_shell: Any) -> None:
     shell = signed_in_with_youth(qtbot, start_shell)
-    store = workspace(shell).store
+    store = store_of(workspace(shell).session)
     assert shell.hide_button.isVisible()
     qtbot.mouseClick(shell.hide_button, Qt.MouseButton.LeftButton)
     assert isinstance(page(shell), LockPage)
@@ -205,7 +206,7 @@ def test_hide_keys_work_in_a_dialog_and_close_it(
 ) -> None:
     use_policy(monkeypatch, Policy(help_lines=(HelpLine("Crisis line", "988", "any time"),)))
     shell = signed_in_with_youth(qtbot, start_shell)
-    store = workspace(shell).store
+    store = store_of(workspace(shell).session)
     shell.help_lines_action.trigger()
     dialog = next(w for w in QApplication.topLevelWidgets()
                   if isinstance(w, QDialog) and w.isVisible())
@@ -252,7 +253,7 @@ def test_hiding_on_the_sign_in_page_changes_nothing(
 # the system's own lock
 def test_the_system_locking_the_screen_locks_waymark(qtbot: QtBot, start_shell: Any) -> None:
     shell = signed_in_with_youth(qtbot, start_shell)
-    store = workspace(shell).store
+    store = store_of(workspace(shell).session)
     watcher = shell.findChild(OsLockWatcher)
     assert watcher is not None
     watcher.screensaver(False)  # the screensaver turning off is no reason to lock
@@ -267,7 +268,7 @@ def test_suspend_and_session_lock_lock_waymark(
     qtbot: QtBot, start_shell: Any, event: str
 ) -> None:
     shell = signed_in_with_youth(qtbot, start_shell)
-    store = workspace(shell).store
+    store = store_of(workspace(shell).session)
     watcher = shell.findChild(OsLockWatcher)
     assert watcher is not None
     if event == "sleeping":
@@ -289,10 +290,10 @@ def test_unlocking_brings_back_the_youth_the_search_and_the_typing(
     assert ws.profile.legal_name.text() == YOUTH
     type_into(qtbot, ws.profile.placement_notes, NOTE)  # still waiting to be saved
     hide_keys(qtbot, ws.profile.placement_notes)
-    assert_locked(qtbot, shell, ws.store, YOUTH, NOTE)
+    assert_locked(qtbot, shell, store_of(ws.session), YOUTH, NOTE)
     unlock(qtbot, shell)
     back = workspace(shell)
-    assert back is not ws and back.store.is_open
+    assert back is not ws and store_of(back.session).is_open
     assert back.list_panel.search.text() == "lockwood"
     assert back.list_panel.model.counts() == (1, 2)
     assert back.profile.legal_name.text() == YOUTH
@@ -313,7 +314,7 @@ def test_typing_that_could_not_be_saved_comes_back_after_unlocking(
     qtbot.mouseClick(ws.list_panel.new_button, Qt.MouseButton.LeftButton)
     type_into(qtbot, ws.profile.preferred_name, "Sunny")  # no name yet: cannot be saved
     hide_keys(qtbot, ws.profile.preferred_name)
-    assert_locked(qtbot, shell, ws.store, "Sunny")
+    assert_locked(qtbot, shell, store_of(ws.session), "Sunny")
     unlock(qtbot, shell)
     back = workspace(shell)
     assert back.profile.record is None
@@ -326,7 +327,7 @@ def test_typing_that_could_not_be_saved_comes_back_after_unlocking(
 
 def test_a_wrong_password_keeps_it_locked(qtbot: QtBot, start_shell: Any) -> None:
     shell = signed_in_with_youth(qtbot, start_shell)
-    store = workspace(shell).store
+    store = store_of(workspace(shell).session)
     qtbot.mouseClick(shell.hide_button, Qt.MouseButton.LeftButton)
     unlock(qtbot, shell, "not the password")
     lock = assert_locked(qtbot, shell, store, YOUTH)
@@ -340,7 +341,7 @@ def test_someone_else_signing_in_sees_only_their_own_workspace(
 ) -> None:
     shell = signed_in_with_youth(qtbot, start_shell)
     ws = workspace(shell)
-    add_account(ws.store, "bo", "Bo Worker", {CASEWORKER}, BO_PASSWORD)
+    add_account(store_of(ws.session), "bo", "Bo Worker", {CASEWORKER}, BO_PASSWORD)
     type_into(qtbot, ws.profile.placement_notes, NOTE)
     hide_keys(qtbot, ws.profile.placement_notes)
     lock = page(shell)
@@ -351,7 +352,7 @@ def test_someone_else_signing_in_sees_only_their_own_workspace(
     type_into(qtbot, login.password, BO_PASSWORD)
     press_and_settle(qtbot, login.password, Qt.Key.Key_Return)
     theirs = workspace(shell)
-    assert theirs.store.user.login == "bo"
+    assert store_of(theirs.session).user.login == "bo"
     assert theirs.list_panel.model.counts() == (0, 0)
     assert theirs.list_panel.search.text() == ""
     assert theirs.right.currentWidget() is theirs.empty
@@ -364,7 +365,7 @@ def test_someone_else_signing_in_sees_only_their_own_workspace(
     type_into(qtbot, page(shell).login, "ada")
     type_into(qtbot, page(shell).password, PASSWORD)
     press_and_settle(qtbot, page(shell).password, Qt.Key.Key_Return)
-    assert workspace(shell).store.user.login == "ada"
+    assert store_of(workspace(shell).session).user.login == "ada"
     assert workspace(shell).list_panel.model.counts() == (1, 1)
 
 
@@ -435,7 +436,7 @@ def test_unlocking_brings_back_the_saved_line_and_the_place_of_typing(
     saved = ws.profile.save_state.text()
     assert saved.startswith("Saved at ")
     hide_keys(qtbot, ws.profile.placement_notes)
-    assert_locked(qtbot, shell, ws.store, YOUTH, NOTE)
+    assert_locked(qtbot, shell, store_of(ws.session), YOUTH, NOTE)
     unlock(qtbot, shell)
     back = workspace(shell)
     assert back.profile.save_state.text() == saved

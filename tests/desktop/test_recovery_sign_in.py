@@ -12,6 +12,7 @@ from casefile import workstation as workstation_module
 from casefile.devicesecret import KeyringCheck, MemoryKeystore
 from casefile.policy import Policy
 from casefile.workstation import Workstation
+from desktop.operations.session import store_of
 from desktop.pages.login import LoginPage
 from desktop.pages.recovery import RecoveryPage
 from desktop.workspace.workspace import Workspace
@@ -53,7 +54,7 @@ def test_recovery_key_sets_a_new_password_and_signs_in(qtbot: QtBot, start_shell
     _fill(qtbot, recovery, "ada", key.lower().replace("-", " "), NEW_PASSWORD)
     ws = page(shell)
     assert isinstance(ws, Workspace)
-    assert ws.store.user.login == "ada"
+    assert store_of(ws.session).user.login == "ada"
     assert workspace(shell).list_panel.model.counts() == (1, 1)
 
     shell = restart(start_shell, shell)

@@ -18,6 +18,7 @@ from casefile.policy import Policy
 from casefile.store import create_store, open_store
 from casefile.workstation import Workstation
 from casefile.youth import YouthFields, create_youth
+from desktop.operations.session import store_of
 from desktop.pages.restore_backup import RestoreBackupPage
 from desktop.pages.setup import SetupPage
 from desktop.workspace.workspace import Workspace
@@ -98,8 +99,8 @@ def test_a_backup_is_restored_on_a_new_computer_from_setup(
 
     ws = page(shell)
     assert isinstance(ws, Workspace)
-    assert ws.store.user.login == "ada"
-    assert ws.store.workstation is new_computer
+    assert store_of(ws.session).user.login == "ada"
+    assert store_of(ws.session).workstation is new_computer
     assert workspace(shell).list_panel.model.counts() == (1, 1)
 
     shell = restart(start_shell, shell)  # the new password opens the restored store here

@@ -27,6 +27,7 @@ from casefile.workstation import current_workstation as real_current_workstation
 from desktop.app import DEMO_PASSWORD
 from desktop.help_lines import HelpLinesDialog
 from desktop.locking.page import LockPage
+from desktop.operations.session import store_of
 from desktop.pages.login import LoginPage
 from desktop.pages.problem import ProblemPage
 from desktop.pages.setup import SetupPage
@@ -105,7 +106,7 @@ def test_with_no_keyring_and_a_policy_allowing_it_setup_is_password_only(
     document = json.loads((data_dir / KEYS_NAME).read_text(encoding="utf-8"))
     assert document["device_fingerprint"] is None
     assert [slot["device"] for slot in document["slots"]] == [False, False]
-    assert workspace(shell).store.workstation.password_only
+    assert store_of(workspace(shell).session).workstation.password_only
 
 
 def test_a_broken_policy_file_stops_waymark_with_one_sentence(
@@ -183,8 +184,8 @@ def test_the_demo_never_asks_the_real_keyring(
     monkeypatch.setattr(workstation_module, "current_workstation", no_keyring)
     shell = start_shell(demo=True)
     ws = workspace(shell)
-    assert ws.store.workstation.keystore is not None
-    assert ws.store.workstation.keystore.name == "memory (demo)"
+    keystore = store_of(ws.session).workstation.keystore
+    assert keystore is not None and keystore.name == "memory (demo)"
     # A trainee can practise locking: the demo's password is on its lock screen.
     qtbot.mouseClick(shell.hide_button, Qt.MouseButton.LeftButton)
     lock = page(shell)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from casefile.store import open_store
 from casefile.youth import YouthFields, create_youth, get_youth, list_youth, update_youth
+from desktop.operations.session import store_of
 from tests.desktop.account_steps import sign_in
 from tests.desktop.conftest import PASSWORD
 from tests.desktop.helpers import add_youth, complete_setup, type_into, wait_saved, workspace
@@ -38,7 +39,7 @@ def test_new_youth_is_saved_only_when_committed(
     assert ws.profile.save_state.text() == "Not saved yet"
     wait_saved(qtbot, shell)
     assert ws.profile.record is not None
-    assert get_youth(ws.store, ws.profile.record.id).legal_name == "Jordan Sample"
+    assert get_youth(store_of(ws.session), ws.profile.record.id).legal_name == "Jordan Sample"
     assert ws.list_panel.model.counts() == (1, 1)
 
 
@@ -75,7 +76,7 @@ def test_editing_a_field_autosaves_and_updates_the_list(qtbot: QtBot, start_shel
     type_into(qtbot, ws.profile.preferred_name, "JJ")
     wait_saved(qtbot, shell)
     assert ws.list_panel.model.index(0, 0).data() == "\u2068JJ\u2069 (\u2068Jordan Sample\u2069)"
-    assert get_youth(ws.store, ws.profile.record.id).preferred_name == "JJ"  # type: ignore[union-attr]
+    assert get_youth(store_of(ws.session), ws.profile.record.id).preferred_name == "JJ"  # type: ignore[union-attr]
 
 
 def test_close_and_reopen_a_case(qtbot: QtBot, start_shell: Any) -> None:
@@ -84,10 +85,10 @@ def test_close_and_reopen_a_case(qtbot: QtBot, start_shell: Any) -> None:
     add_youth(qtbot, shell, "Jordan Sample")
     profile = workspace(shell).profile
     qtbot.mouseClick(profile.status_button, Qt.MouseButton.LeftButton)
-    assert get_youth(profile._store, profile.record.id).status == "closed"  # type: ignore[union-attr]
+    assert get_youth(store_of(profile._session), profile.record.id).status == "closed"  # type: ignore[union-attr]
     assert profile.status_button.text() == "Reopen case"
     qtbot.mouseClick(profile.status_button, Qt.MouseButton.LeftButton)
-    assert get_youth(profile._store, profile.record.id).status == "open"  # type: ignore[union-attr]
+    assert get_youth(store_of(profile._session), profile.record.id).status == "open"  # type: ignore[union-attr]
 
 
 def test_someone_elses_newer_save_is_shown_not_overwritten(
@@ -105,7 +106,7 @@ def test_someone_elses_newer_save_is_shown_not_overwritten(
     type_into(qtbot, ws.profile.pronouns, "he/him")
     qtbot.waitUntil(lambda: "Someone else changed" in ws.profile.save_state.text(), timeout=3000)
     assert ws.profile.pronouns.text() == "he/him"
-    assert get_youth(ws.store, record.id).pronouns == "they/them"
+    assert get_youth(store_of(ws.session), record.id).pronouns == "they/them"
 
 
 def test_window_title_never_names_the_youth(qtbot: QtBot, start_shell: Any) -> None:
@@ -159,7 +160,7 @@ def test_a_list_restarted_with_youth_going_by_one_name_still_tells_them_apart(
 ) -> None:
     shell = start_shell()
     complete_setup(qtbot, shell)
-    store = workspace(shell).store
+    store = store_of(workspace(shell).session)
     for legal in ("Avery Sample", "Avery Example"):
         created = create_youth(store, YouthFields(legal_name=legal, preferred_name="Ave"))
         assert created.id
