@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any, TypeVar
 
 from casefile.errors import PolicyInvalid
 from i18n import LANGUAGES
@@ -26,13 +27,6 @@ MAX_HELP_LINES = 20
 POLICY_NAME = "policy.toml"
 SHIPPED_CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
 
-_SECTIONS: dict[str, frozenset[str]] = {
-    "locking": frozenset({"idle_minutes"}),
-    "keyring": frozenset({"required"}),
-    "languages": frozenset({"enabled"}),
-    "agency": frozenset({"name", "help_lines"}),
-    "break_glass": frozenset({"minutes"}),
-}
 _HELP_LINE_KEYS = frozenset({"name", "number", "hours"})
 
 
@@ -45,24 +39,124 @@ class HelpLine:
     hours: str = ""
 
 
+class _Rejected(ValueError):
+    """A setting that cannot be used; the text is the technical reason shown to IT staff."""
+
+
+T = TypeVar("T")
+Reader = Callable[[object, str], Any]  # (the value in the file, its key) -> the setting
+
+
+def _setting(key: str, default: T, read: Reader) -> T:
+    """Declare a policy setting: its key in the file ("table.name"), its default and how its
+    value is read and checked (raising _Rejected with the reason)."""
+    return field(default=default, metadata={"key": key, "read": read})
+
+
+def _whole(low: int, high: int) -> Reader:
+    def read(value: object, where: str) -> int:
+        # bool is a subclass of int; `true` must not be read as 1 minute.
+        if type(value) is not int or not low <= value <= high:
+            raise _Rejected(f"{where} must be a whole number from {low} to {high}")
+        return value
+    return read
+
+
+def _flag(value: object, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise _Rejected(f"{where} must be true or false (without quotes)")
+    return value
+
+
+def _languages(value: object, where: str) -> tuple[str, ...]:
+    shipped = ", ".join(f'"{code}"' for code in SHIPPED_CODES)
+    if not isinstance(value, list) or not value:
+        raise _Rejected(f"{where} must be a non-empty list of codes from {shipped}")
+    for code in value:
+        if code not in SHIPPED_CODES:
+            raise _Rejected(f"{where} has {code!r}; the codes are {shipped}")
+    return tuple(dict.fromkeys(value))
+
+
+def _text(value: object, where: str, *, required: bool = False) -> str:
+    if not isinstance(value, str):
+        raise _Rejected(f"{where} must be text in quotes")
+    text = value.strip()
+    if required and not text:
+        raise _Rejected(f"{where} must not be empty")
+    if len(text) > MAX_TEXT:
+        raise _Rejected(f"{where} must be at most {MAX_TEXT} characters")
+    if any(unicodedata.category(char) == "Cc" for char in text):
+        raise _Rejected(f"{where} must be a single line of text")
+    return text
+
+
+def _help_lines(value: object, where: str) -> tuple[HelpLine, ...]:
+    if not isinstance(value, list):
+        raise _Rejected(f"{where} must be a list of [[{where}]] tables")
+    if len(value) > MAX_HELP_LINES:
+        raise _Rejected(f"{where} may list at most {MAX_HELP_LINES} lines")
+    return tuple(_help_line(item, f"{where} #{n}") for n, item in enumerate(value, 1))
+
+
+def _help_line(item: object, where: str) -> HelpLine:
+    if not isinstance(item, dict):
+        raise _Rejected(f"{where} must be a table with name, number and hours")
+    _reject_unknown(item, _HELP_LINE_KEYS, f"{where} ")
+    if "name" not in item or "number" not in item:
+        raise _Rejected(f"{where} needs both name and number")
+    return HelpLine(
+        name=_text(item["name"], f"{where} name", required=True),
+        number=_text(item["number"], f"{where} number", required=True),
+        hours=_text(item.get("hours", ""), f"{where} hours"),
+    )
+
+
 @dataclass(frozen=True)
 class Policy:
-    """The agency's settings for this workstation; `source` is None for the built-in defaults."""
+    """The agency's settings for this workstation, each declared once here: its key in the
+    policy file, its default, how it is read. `source` is None for the built-in defaults.
+    (The commented template, resources/policy/policy.toml, is checked against this list.)"""
 
-    idle_minutes: int = 5
-    keyring_required: bool = False
-    languages: tuple[str, ...] = SHIPPED_CODES
-    agency_name: str = ""
-    help_lines: tuple[HelpLine, ...] = ()
-    break_glass_minutes: int = 60
+    idle_minutes: int = _setting("locking.idle_minutes", 5, _whole(1, MAX_IDLE_MINUTES))
+    keyring_required: bool = _setting("keyring.required", False, _flag)
+    languages: tuple[str, ...] = _setting("languages.enabled", SHIPPED_CODES, _languages)
+    agency_name: str = _setting("agency.name", "", _text)
+    help_lines: tuple[HelpLine, ...] = _setting("agency.help_lines", (), _help_lines)
+    break_glass_minutes: int = _setting(
+        "break_glass.minutes", 60, _whole(MIN_BREAK_GLASS_MINUTES, MAX_BREAK_GLASS_MINUTES))
     source: Path | None = None
 
 
-_DEFAULTS = Policy()
+@dataclass(frozen=True)
+class Setting:
+    """One declared policy setting, as the file names it."""
+
+    attribute: str  # of Policy
+    table: str
+    name: str
+    default: object
+    read: Reader
+
+    @property
+    def key(self) -> str:
+        return f"{self.table}.{self.name}"
 
 
-class _Rejected(ValueError):
-    """A setting that cannot be used; the text is the technical reason shown to IT staff."""
+def _declared() -> tuple[Setting, ...]:
+    found = []
+    for declared in fields(Policy):
+        if "key" in declared.metadata:
+            table, name = declared.metadata["key"].split(".")
+            found.append(Setting(declared.name, table, name, declared.default,
+                                 declared.metadata["read"]))
+    return tuple(found)
+
+
+SETTINGS = _declared()
+_TABLES: dict[str, frozenset[str]] = {
+    table: frozenset(s.name for s in SETTINGS if s.table == table)
+    for table in dict.fromkeys(s.table for s in SETTINGS)}
 
 
 def _windows_program_data() -> str:
@@ -120,30 +214,11 @@ def _parse(raw: bytes, source: Path) -> Policy:
         raise _Rejected("the file is not UTF-8 text") from exc
     except tomllib.TOMLDecodeError as exc:
         raise _Rejected(f"the file is not valid TOML ({exc})") from exc
-    _reject_unknown(doc, frozenset(_SECTIONS), "")
-    locking, keyring = _section(doc, "locking"), _section(doc, "keyring")
-    agency, break_glass = _section(doc, "agency"), _section(doc, "break_glass")
-    return Policy(
-        idle_minutes=_whole(
-            locking.get("idle_minutes", _DEFAULTS.idle_minutes),
-            "locking.idle_minutes",
-            1,
-            MAX_IDLE_MINUTES,
-        ),
-        keyring_required=_flag(
-            keyring.get("required", _DEFAULTS.keyring_required), "keyring.required"
-        ),
-        languages=_languages(_section(doc, "languages").get("enabled", list(SHIPPED_CODES))),
-        agency_name=_text(agency.get("name", _DEFAULTS.agency_name), "agency.name"),
-        help_lines=_help_lines(agency.get("help_lines", [])),
-        break_glass_minutes=_whole(
-            break_glass.get("minutes", _DEFAULTS.break_glass_minutes),
-            "break_glass.minutes",
-            MIN_BREAK_GLASS_MINUTES,
-            MAX_BREAK_GLASS_MINUTES,
-        ),
-        source=source,
-    )
+    _reject_unknown(doc, frozenset(_TABLES), "")
+    tables = {table: _table(doc, table) for table in _TABLES}
+    return Policy(**{
+        setting.attribute: setting.read(tables[setting.table][setting.name], setting.key)
+        for setting in SETTINGS if setting.name in tables[setting.table]}, source=source)
 
 
 def _reject_unknown(table: Mapping[str, object], known: frozenset[str], where: str) -> None:
@@ -152,66 +227,9 @@ def _reject_unknown(table: Mapping[str, object], known: frozenset[str], where: s
             raise _Rejected(f"unknown setting {where}{key}")
 
 
-def _section(doc: Mapping[str, object], name: str) -> Mapping[str, object]:
+def _table(doc: Mapping[str, object], name: str) -> Mapping[str, object]:
     table = doc.get(name, {})
     if not isinstance(table, dict):
         raise _Rejected(f"[{name}] must be a table")
-    _reject_unknown(table, _SECTIONS[name], f"{name}.")
+    _reject_unknown(table, _TABLES[name], f"{name}.")
     return table
-
-
-def _whole(value: object, where: str, low: int, high: int) -> int:
-    # bool is a subclass of int; `true` must not be read as 1 minute.
-    if type(value) is not int or not low <= value <= high:
-        raise _Rejected(f"{where} must be a whole number from {low} to {high}")
-    return value
-
-
-def _flag(value: object, where: str) -> bool:
-    if not isinstance(value, bool):
-        raise _Rejected(f"{where} must be true or false (without quotes)")
-    return value
-
-
-def _languages(value: object) -> tuple[str, ...]:
-    shipped = ", ".join(f'"{code}"' for code in SHIPPED_CODES)
-    if not isinstance(value, list) or not value:
-        raise _Rejected(f"languages.enabled must be a non-empty list of codes from {shipped}")
-    for code in value:
-        if code not in SHIPPED_CODES:
-            raise _Rejected(f"languages.enabled has {code!r}; the codes are {shipped}")
-    return tuple(dict.fromkeys(value))
-
-
-def _text(value: object, where: str, *, required: bool = False) -> str:
-    if not isinstance(value, str):
-        raise _Rejected(f"{where} must be text in quotes")
-    text = value.strip()
-    if required and not text:
-        raise _Rejected(f"{where} must not be empty")
-    if len(text) > MAX_TEXT:
-        raise _Rejected(f"{where} must be at most {MAX_TEXT} characters")
-    if any(unicodedata.category(char) == "Cc" for char in text):
-        raise _Rejected(f"{where} must be a single line of text")
-    return text
-
-
-def _help_lines(value: object) -> tuple[HelpLine, ...]:
-    if not isinstance(value, list):
-        raise _Rejected("agency.help_lines must be a list of [[agency.help_lines]] tables")
-    if len(value) > MAX_HELP_LINES:
-        raise _Rejected(f"agency.help_lines may list at most {MAX_HELP_LINES} lines")
-    return tuple(_help_line(item, f"agency.help_lines #{n}") for n, item in enumerate(value, 1))
-
-
-def _help_line(item: object, where: str) -> HelpLine:
-    if not isinstance(item, dict):
-        raise _Rejected(f"{where} must be a table with name, number and hours")
-    _reject_unknown(item, _HELP_LINE_KEYS, f"{where} ")
-    if "name" not in item or "number" not in item:
-        raise _Rejected(f"{where} needs both name and number")
-    return HelpLine(
-        name=_text(item["name"], f"{where} name", required=True),
-        number=_text(item["number"], f"{where} number", required=True),
-        hours=_text(item.get("hours", ""), f"{where} hours"),
-    )

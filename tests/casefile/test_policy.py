@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from casefile.errors import PolicyInvalid, WaymarkError
 from casefile.policy import (
     MAX_IDLE_MINUTES,
+    SETTINGS,
     HelpLine,
     Policy,
     load_policy,
@@ -161,6 +163,47 @@ def test_template_is_a_valid_policy() -> None:
     assert len(policy.help_lines) == 2
     assert all(line.name and line.number for line in policy.help_lines)
     assert policy.break_glass_minutes == 60
+
+
+def _template_tables() -> dict[str, str]:
+    """Each [table] of the template with its comments, as text."""
+    blocks: dict[str, str] = {}
+    current = ""
+    for line in TEMPLATE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("[") and not line.startswith("[["):
+            current = line.strip("[]")
+        if current:
+            blocks[current] = blocks.get(current, "") + line + "\n"
+    return blocks
+
+
+@pytest.mark.parametrize("setting", SETTINGS, ids=lambda setting: setting.key)
+def test_the_template_explains_every_declared_setting_with_its_default(setting: Any) -> None:
+    import tomllib
+
+    doc = tomllib.loads(TEMPLATE.read_text(encoding="utf-8"))
+    assert setting.name in doc[setting.table], f"the template does not set {setting.key}"
+    if isinstance(setting.default, bool | int):
+        default = str(setting.default).lower() if isinstance(setting.default, bool) \
+            else str(setting.default)
+        assert f"Default: {default}." in _template_tables()[setting.table]
+
+
+def test_the_template_sets_nothing_that_is_not_declared() -> None:
+    import tomllib
+
+    doc = tomllib.loads(TEMPLATE.read_text(encoding="utf-8"))
+    written = {f"{table}.{name}" for table, values in doc.items() for name in values}
+    assert written == {setting.key for setting in SETTINGS}
+
+
+@pytest.mark.parametrize("setting", SETTINGS, ids=lambda setting: setting.key)
+def test_every_declared_setting_has_its_default_and_refuses_a_wrong_type_by_name(
+    tmp_path: Path, setting: Any
+) -> None:
+    assert getattr(Policy(), setting.attribute) == setting.default
+    error = refused(tmp_path, f"[{setting.table}]\n{setting.name} = {{ wrong = 1 }}\n")
+    assert reason_of(error).startswith(setting.key)
 
 
 # --- every mistake is refused, naming the file ----------------------------------------------
