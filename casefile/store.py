@@ -20,11 +20,12 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from casefile import audit, keyfile, migrate
 from casefile import workstation as workstation_module
-from casefile.backup import backup_before_upgrade
-from casefile.crypto import KdfParams, random_key
-from casefile.database import check_pragmas, make_engine, probe
+from casefile.backups.backup import backup_before_upgrade
+from casefile.db import migrate
+from casefile.db.database import check_pragmas, make_engine, probe
+from casefile.db.models import Staff
+from casefile.db.models.base import from_timestamp
 from casefile.errors import (
     AccountDisabled,
     EditConflict,
@@ -37,19 +38,20 @@ from casefile.errors import (
     WaymarkError,
     WrongPassword,
 )
-from casefile.fsutil import (
+from casefile.files.fsutil import (
     OWNER_ONLY_FILE,
     display_path,
     ensure_private_dir,
     file_errors,
     fsync_dir,
 )
-from casefile.health import check_before_writing
-from casefile.models import Staff
-from casefile.models.base import from_timestamp
-from casefile.paths import StorePaths, StoreState
-from casefile.recovery import new_recovery_key
-from casefile.unlock import after_unlock, unlock_staff, with_staff_slot
+from casefile.files.paths import StorePaths, StoreState
+from casefile.keys import keyfile
+from casefile.keys.crypto import KdfParams, random_key
+from casefile.keys.recovery import new_recovery_key
+from casefile.keys.unlock import after_unlock, unlock_staff, with_staff_slot
+from casefile.trail import audit
+from casefile.trail.health import check_before_writing
 from casefile.workstation import Workstation
 
 log = logging.getLogger(__name__)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from casefile.devicesecret import (
+from casefile.errors import KeyringRequired
+from casefile.keys.devicesecret import (
     KeyringCheck,
     KeyringProblem,
     Keystore,
     MemoryKeystore,
     system_keystore,
 )
-from casefile.errors import KeyringRequired
 from casefile.policy import Policy, load_policy
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from casefile.paths import default_data_dir
+from casefile.files.paths import default_data_dir
 from cli.backups import add_backup_commands
 from cli.commands import run_demo, run_verify
 from cli.grammar import clean_login as _login

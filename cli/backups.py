@@ -1,4 +1,4 @@
-"""`waymark-admin backup FILE` and `restore FILE`, a thin shell over casefile.restore.
+"""`waymark-admin backup FILE` and `restore FILE`, a thin shell over casefile.backups.restore.
 
 `restore` into an empty data folder (a new workstation) reads the recovery key and then a new
 password for `--as LOGIN`; into an existing store it reads the password of `--as LOGIN`, who must
@@ -11,10 +11,8 @@ import argparse
 import os
 from pathlib import Path
 
-from casefile.backupfile import BackupExists
-from casefile.errors import BackupFailed
-from casefile.paths import StorePaths, StoreState
-from casefile.restore import (
+from casefile.backups.backupfile import BackupExists
+from casefile.backups.restore import (
     PRE_RESTORE_FOLDER,
     FolderNotEmpty,
     check_backup_file,
@@ -22,6 +20,8 @@ from casefile.restore import (
     restore_backup,
     restore_to_new_workstation,
 )
+from casefile.errors import BackupFailed
+from casefile.files.paths import StorePaths, StoreState
 from cli.commands import data_dir, unlock_admin
 from cli.grammar import escape_help, path_argument
 from cli.output import say, shown

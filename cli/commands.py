@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from casefile.paths import default_data_dir
+from casefile.files.paths import default_data_dir
 from casefile.store import ADMIN, Store, complete_sign_in, open_store
 from cli.errors import AdministratorsOnly
 from cli.output import say

@@ -17,8 +17,8 @@ from __future__ import annotations
 import getpass
 import sys
 
-from casefile.accounts import check_new_password
 from casefile.errors import PasswordNotText, WrongRecoveryKey
+from casefile.staff.accounts import check_new_password
 from cli.errors import (
     EmptyPassword,
     NoPassword,

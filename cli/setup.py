@@ -15,7 +15,7 @@ import contextlib
 from pathlib import Path
 
 from casefile.errors import StoreExists, WaymarkError
-from casefile.paths import StorePaths, StoreState
+from casefile.files.paths import StorePaths, StoreState
 from casefile.store import create_store
 from cli.commands import data_dir
 from cli.errors import RecoveryKeyLost, RecoveryKeyNotShown

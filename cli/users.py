@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import unicodedata
 
-from casefile import accounts
-from casefile.accounts import ROLES, Account
 from casefile.errors import StoreMissing, WrongPassword
-from casefile.keyfile import normalize_login, read_key_file, unlock_with_recovery_key
-from casefile.paths import StorePaths, StoreState
+from casefile.files.paths import StorePaths, StoreState
+from casefile.keys.keyfile import normalize_login, read_key_file, unlock_with_recovery_key
+from casefile.staff import accounts
+from casefile.staff.accounts import ROLES, Account
 from casefile.store import ADMIN, CASEWORKER, SUPERVISOR, Store, open_store
 from cli.commands import data_dir, unlock_admin
 from cli.errors import UnknownAccount

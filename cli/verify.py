@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 import sqlcipher3
 from sqlalchemy.exc import DBAPIError
 
-from casefile import audit, keyfile
 from casefile.errors import WaymarkError
+from casefile.keys import keyfile
 from casefile.store import Store
+from casefile.trail import audit
 from i18n import N_, _, ngettext
 
 

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from casefile.fsutil import OWNER_ONLY_FILE
+from casefile.files.fsutil import OWNER_ONLY_FILE
 
 PREFIX = "waymark-demo-"
 LOCK_NAME = "in-use.lock"

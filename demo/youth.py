@@ -18,12 +18,12 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from casefile import audit
-from casefile.models import Staff, Youth, utcnow
-from casefile.models.youth import CLOSED, OPEN
+from casefile.cases.youth import YouthFields
+from casefile.db.models import Staff, Youth, utcnow
+from casefile.db.models.youth import CLOSED, OPEN
 from casefile.store import CASEWORKER, Store, create_store
+from casefile.trail import audit
 from casefile.workstation import Workstation, throwaway_workstation
-from casefile.youth import YouthFields
 
 DEMO_LOGIN = "demo"
 DEMO_DISPLAY_NAME = "Demo caseworker"

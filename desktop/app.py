@@ -14,7 +14,7 @@ from PySide6.QtCore import QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from casefile.errors import WaymarkError
-from casefile.paths import StorePaths, StoreState, default_data_dir
+from casefile.files.paths import StorePaths, StoreState, default_data_dir
 from desktop.shell import Shell
 from desktop.translation import LanguageSwitcher
 from i18n import _, current_language, normalize_language

@@ -15,8 +15,8 @@ if not os.environ.get("QT_QPA_PLATFORM"):
 os.environ["LANG"] = "en_US.UTF-8"
 os.environ["LANGUAGE"] = "en"
 
-from casefile import crypto
-from casefile.devicesecret import KeyringCheck, MemoryKeystore
+from casefile.keys import crypto
+from casefile.keys.devicesecret import KeyringCheck, MemoryKeystore
 from casefile.policy import Policy
 from casefile.workstation import Workstation
 from i18n import set_language

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from casefile import keyfile
 from casefile import workstation as workstation_module
-from casefile.devicesecret import KeyringCheck
-from casefile.paths import KEYS_NAME
+from casefile.files.paths import KEYS_NAME
+from casefile.keys import keyfile
+from casefile.keys.devicesecret import KeyringCheck
 from casefile.policy import Policy
 from casefile.workstation import Workstation
 

@@ -77,7 +77,7 @@ app.exec()
 PEAK_RSS = """
 import resource, sys
 from PySide6.QtWidgets import QApplication
-from casefile.devicesecret import KeyringCheck
+from casefile.keys.devicesecret import KeyringCheck
 from casefile.store import open_store
 from casefile.workstation import Workstation
 from desktop.workspace.workspace import Workspace
@@ -144,7 +144,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from casefile.devicesecret import KeyringCheck
+    from casefile.keys.devicesecret import KeyringCheck
     from casefile.store import create_store
     from casefile.workstation import Workstation
     from demo import add_demo_youth
@@ -216,9 +216,9 @@ def main() -> int:
     ws.finish()
     store.close()
 
-    from casefile.health import check_before_writing
-    from casefile.keyfile import read_key_file
+    from casefile.keys.keyfile import read_key_file
     from casefile.store import open_store
+    from casefile.trail.health import check_before_writing
 
     def sign_in_to_the_list() -> None:
         signed_in = open_store(folder, "demo-bench", password, workstation=password_only)

@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from casefile import access, accounts, youth  # noqa: E402
+from casefile.cases import youth  # noqa: E402
+from casefile.staff import access, accounts  # noqa: E402
 from casefile.store import Store, create_store, open_store  # noqa: E402
 from casefile.workstation import throwaway_workstation  # noqa: E402
 from demo import add_demo_youth  # noqa: E402

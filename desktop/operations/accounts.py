@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from casefile import accounts
-from casefile.accounts import Account
+from casefile.staff import accounts
+from casefile.staff.accounts import Account
 from desktop.operations.session import Session, store_of
 
 

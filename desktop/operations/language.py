@@ -8,20 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casefile import sign_in_language
+from casefile.staff import sign_in_language
 from desktop.operations.session import Session, store_of
 
 
 def language_of(session: Session) -> str | None:
     """The language the signed-in person last chose (None: they never chose one)."""
-    from casefile import preferences
+    from casefile.staff import preferences
 
     return preferences.staff_language(store_of(session))
 
 
 def remember_for(session: Session, code: str) -> None:
     """Keep `code` as the signed-in person's language; raises WaymarkError (a full disk)."""
-    from casefile import preferences
+    from casefile.staff import preferences
 
     preferences.set_staff_language(store_of(session), code)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from casefile.cases.youth import YouthRecord
     from casefile.policy import Policy
     from casefile.store import Store
-    from casefile.youth import YouthRecord
 
 
 class Session:
@@ -61,13 +61,13 @@ class Session:
     @property
     def may_reassign(self) -> bool:
         """Whether they choose a youth's caseworker."""
-        from casefile.youth import may_reassign
+        from casefile.cases.youth import may_reassign
 
         return may_reassign(self._store.user)
 
     def new_youth_defaults(self) -> YouthRecord:
         """A new youth's profile as it starts for them (the caseworker it is assigned to)."""
-        from casefile.youth import new_youth_defaults
+        from casefile.cases.youth import new_youth_defaults
 
         return new_youth_defaults(self._store.user)
 

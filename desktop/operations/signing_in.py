@@ -8,10 +8,12 @@ import errno
 from dataclasses import dataclass
 from pathlib import Path
 
-from casefile import accounts, audit, restore
+from casefile.backups import restore
 from casefile.errors import StorageFull, WaymarkError, WrongPassword
-from casefile.paths import StorePaths, StoreState
+from casefile.files.paths import StorePaths, StoreState
+from casefile.staff import accounts
 from casefile.store import Store, open_store
+from casefile.trail import audit
 from casefile.workstation import Workstation
 from desktop.operations.language import language_of
 from desktop.operations.session import Session, store_of

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from casefile import accounts
-from casefile.backup import BACKUP_SUFFIX
-from casefile.devicesecret import describe_problem
+from casefile.backups.backup import BACKUP_SUFFIX
+from casefile.keys.devicesecret import describe_problem
 from casefile.policy import Policy
+from casefile.staff import accounts
 from desktop.operations.session import Session, store_of
 
 
@@ -42,7 +42,7 @@ def default_backup_name(today: date | None = None) -> str:
 
 def make_backup(session: Session, target: Path) -> Path:
     """An encrypted, verified backup of the whole store at `target` (recorded in the trail)."""
-    from casefile import restore
+    from casefile.backups import restore
 
     return restore.make_backup(store_of(session), target)
 
@@ -50,6 +50,6 @@ def make_backup(session: Session, target: Path) -> Path:
 def restore_backup(session: Session, source: Path) -> Path:
     """Replace the store's data with the backup `source`; returns the pre-restore backup kept of
     the data replaced. The store is closed afterwards: everyone signs in again."""
-    from casefile import restore
+    from casefile.backups import restore
 
     return restore.restore_backup(store_of(session), source)

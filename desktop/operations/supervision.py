@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from casefile import access, audit_view, youth
-from casefile.audit_view import AuditRow, StaffName
+from casefile.cases import youth
+from casefile.staff import access
+from casefile.trail import audit_view
+from casefile.trail.audit_view import AuditRow, StaffName
 from desktop.operations.session import Session, store_of
 
 

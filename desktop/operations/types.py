@@ -6,15 +6,15 @@ session, an ORM object or the store through them.
 
 from __future__ import annotations
 
-from casefile.access import MIN_REASON_CHARS
-from casefile.accounts import ROLES, Account
-from casefile.audit import STAFF, YOUTH
-from casefile.audit_view import AUDIT, AuditRow
-from casefile.backup import BACKUP_SUFFIX
+from casefile.backups.backup import BACKUP_SUFFIX
+from casefile.cases.search import matches, search_key
+from casefile.cases.youth import EDITABLE, StaffChoice, YouthRecord, YouthSummary
 from casefile.policy import HelpLine, Policy
-from casefile.search import matches, search_key
+from casefile.staff.access import MIN_REASON_CHARS
+from casefile.staff.accounts import ROLES, Account
 from casefile.store import ADMIN, CASEWORKER, SUPERVISOR
-from casefile.youth import EDITABLE, StaffChoice, YouthRecord, YouthSummary
+from casefile.trail.audit import STAFF, YOUTH
+from casefile.trail.audit_view import AUDIT, AuditRow
 
 __all__ = [
     "ADMIN", "AUDIT", "BACKUP_SUFFIX", "CASEWORKER", "EDITABLE", "MIN_REASON_CHARS", "ROLES",

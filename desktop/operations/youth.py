@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from casefile import access, youth
-from casefile.models.youth import CLOSED, OPEN
-from casefile.search import search_key
-from casefile.youth import StaffChoice, YouthFields, YouthRecord, YouthSummary
+from casefile.cases import youth
+from casefile.cases.search import search_key
+from casefile.cases.youth import StaffChoice, YouthFields, YouthRecord, YouthSummary
+from casefile.db.models.youth import CLOSED, OPEN
+from casefile.staff import access
 from desktop.operations.session import Session, store_of
 
 
@@ -24,7 +25,7 @@ class ListView:
 
 
 def row_key(row: YouthSummary) -> str:
-    """What a search is matched against: both names, folded (see casefile.search)."""
+    """What a search is matched against: both names, folded (see casefile.cases.search)."""
     return search_key(f"{row.preferred_name} {row.legal_name}")
 
 

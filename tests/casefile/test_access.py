@@ -7,12 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from casefile import access, audit, youth
-from casefile.accounts import add_account, update_account
-from casefile.errors import InvalidInput, NotPermitted
-from casefile.models import AuditEntry
-from casefile.store import ADMIN, CASEWORKER, SUPERVISOR, Store, open_store
-from casefile.youth import (
+from casefile.cases import youth
+from casefile.cases.youth import (
     YouthFields,
     create_youth,
     get_youth,
@@ -20,6 +16,12 @@ from casefile.youth import (
     list_youth,
     update_youth,
 )
+from casefile.db.models import AuditEntry
+from casefile.errors import InvalidInput, NotPermitted
+from casefile.staff import access
+from casefile.staff.accounts import add_account, update_account
+from casefile.store import ADMIN, CASEWORKER, SUPERVISOR, Store, open_store
+from casefile.trail import audit
 from tests.casefile.conftest import ADMIN_LOGIN, ADMIN_PASSWORD
 
 PASSWORD = "a long enough password"
@@ -148,7 +150,7 @@ def test_emergency_access_needs_a_reason_is_flagged_and_ends(
                 (audit.BREAK_GLASS, True), (audit.VIEW, True)]
             assert all("Police" not in e.detail for e in entries)  # the reason is not audit text
         # Time passes beyond the policy's limit: the access ends by itself.
-        from casefile import access as access_module
+        from casefile.staff import access as access_module
 
         later = until.replace(year=until.year + 1)
         monkeypatch.setattr(access_module, "utcnow", lambda: later)

@@ -9,18 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from casefile import backoff, keyfile
 from casefile import workstation as workstation_module
-from casefile.accounts import (
-    add_account,
-    change_own_password,
-    list_accounts,
-    recover_with_key,
-    reset_password,
-    set_active,
-    update_account,
-)
-from casefile.devicesecret import KeyringCheck, MemoryKeystore
+from casefile.cases.youth import YouthFields, create_youth, list_youth
 from casefile.errors import (
     AccountDisabled,
     DeviceSecretLost,
@@ -33,11 +23,22 @@ from casefile.errors import (
     WrongPassword,
     WrongRecoveryKey,
 )
-from casefile.paths import KEYS_NAME
+from casefile.files.paths import KEYS_NAME
+from casefile.keys import keyfile
+from casefile.keys.devicesecret import KeyringCheck, MemoryKeystore
 from casefile.policy import Policy
+from casefile.staff import backoff
+from casefile.staff.accounts import (
+    add_account,
+    change_own_password,
+    list_accounts,
+    recover_with_key,
+    reset_password,
+    set_active,
+    update_account,
+)
 from casefile.store import ADMIN, CASEWORKER, Store, create_store, open_store
 from casefile.workstation import Workstation
-from casefile.youth import YouthFields, create_youth, list_youth
 from tests.casefile.conftest import ADMIN_LOGIN, ADMIN_PASSWORD
 from tests.keys import PASSWORD_ONLY
 
@@ -126,7 +127,7 @@ def test_failed_sign_ins_back_off_per_account(
 ) -> None:
     add_account(store, "cam", "Cam", {CASEWORKER}, PASSWORD)
     clock = [1_000_000.0]
-    monkeypatch.setattr("casefile.unlock.time.time", lambda: clock[0])
+    monkeypatch.setattr("casefile.keys.unlock.time.time", lambda: clock[0])
     for _ in range(backoff.FREE_TRIES):
         with pytest.raises(WrongPassword):
             open_store(data_dir, "cam", "wrong guess")

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from casefile import audit, keyfile
+from casefile.cases.youth import YouthFields, create_youth, get_youth, update_youth
+from casefile.db.models import AuditEntry
 from casefile.errors import StoreDamaged, WrongPassword
-from casefile.models import AuditEntry
-from casefile.paths import KEYS_NAME
+from casefile.files.paths import KEYS_NAME
+from casefile.keys import keyfile
 from casefile.store import Store, open_store
-from casefile.youth import YouthFields, create_youth, get_youth, update_youth
+from casefile.trail import audit
 from tests.casefile.conftest import ADMIN_LOGIN, ADMIN_PASSWORD
 
 CANARY = "Canary-Audit-5521"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from casefile import accounts, audit, audit_view
+from casefile.cases.youth import YouthFields, create_youth, get_youth
 from casefile.errors import NotPermitted
+from casefile.staff import accounts
 from casefile.store import Store, open_store
-from casefile.youth import YouthFields, create_youth, get_youth
+from casefile.trail import audit, audit_view
 from tests.casefile.conftest import ADMIN_PASSWORD
 
 
@@ -55,7 +56,7 @@ def _action_constants() -> dict[str, str]:
 
 
 def test_every_action_has_a_title_of_its_own() -> None:
-    from casefile.audit_labels import all_titles, entry_title
+    from casefile.trail.audit_labels import all_titles, entry_title
 
     for name, action in _action_constants().items():
         assert entry_title(action) is not None, f"audit.{name} has no title"
@@ -65,8 +66,8 @@ def test_every_action_has_a_title_of_its_own() -> None:
 
 
 def test_entries_are_named_for_what_was_done(store: Store) -> None:
-    from casefile.models.youth import CLOSED, OPEN
-    from casefile.youth import set_status, update_youth
+    from casefile.cases.youth import set_status, update_youth
+    from casefile.db.models.youth import CLOSED, OPEN
 
     accounts.add_account(store, "cam", "Cam Caseworker", {"caseworker"}, ADMIN_PASSWORD)
     cam = next(a for a in accounts.list_accounts(store) if a.login == "cam")
@@ -100,7 +101,7 @@ def test_entries_are_named_for_what_was_done(store: Store) -> None:
 
 
 def test_entries_from_before_the_finer_names_still_read_right() -> None:
-    from casefile.audit_labels import entry_title
+    from casefile.trail.audit_labels import entry_title
 
     assert entry_title(audit.EDIT, audit.YOUTH, "status", 1) == "Case closed or reopened"
     assert entry_title(audit.EDIT, audit.YOUTH, "caseworker_id,pronouns", 1) == "Profile edited"

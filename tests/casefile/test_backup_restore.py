@@ -12,17 +12,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from casefile import audit, keyfile
 from casefile import workstation as workstation_module
-from casefile.backupfile import DATABASE_NAME, FORMAT, MANIFEST_NAME
-from casefile.devicesecret import KeyringCheck, MemoryKeystore
+from casefile.backups.backupfile import DATABASE_NAME, FORMAT, MANIFEST_NAME
+from casefile.cases.youth import YouthFields, create_youth, list_youth
+from casefile.db.models import AuditEntry
 from casefile.errors import StoreUnavailable
-from casefile.models import AuditEntry
-from casefile.paths import StorePaths, StoreState
+from casefile.files.paths import StorePaths, StoreState
+from casefile.keys import keyfile
+from casefile.keys.devicesecret import KeyringCheck, MemoryKeystore
 from casefile.policy import Policy
 from casefile.store import open_store
+from casefile.trail import audit
 from casefile.workstation import Workstation
-from casefile.youth import YouthFields, create_youth, list_youth
 from cli.main import main
 from tests.cli.cli_support import (
     PASSWORD,
@@ -122,7 +123,7 @@ def test_a_backup_that_does_not_verify_leaves_nothing(
     def damaged(path: Path, data_key: bytes) -> None:
         raise StoreUnavailable(path=str(path), reason="integrity_check")
 
-    monkeypatch.setattr("casefile.backup_io.verify_backup", damaged)
+    monkeypatch.setattr("casefile.backups.backup_io.verify_backup", damaged)
     folder = tmp_path / "usb"
     folder.mkdir()
     code, _out, err = admin("--as", "ada", "backup", str(folder / "b.wmbackup"))

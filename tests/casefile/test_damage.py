@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from casefile.cases.youth import YouthFields, create_youth
 from casefile.errors import ForeignFile, StoreDamaged, StoreUnavailable
 from casefile.store import Store, open_store
-from casefile.youth import YouthFields, create_youth
 from tests.casefile.conftest import ADMIN_LOGIN, ADMIN_PASSWORD
 
 PAGE = 4096

@@ -19,7 +19,8 @@ from keyring.backends.chainer import ChainerBackend
 from keyring.compat import properties
 from keyring.errors import KeyringLocked, PasswordSetError
 
-from casefile.devicesecret import (
+from casefile.errors import KeyringFailed, KeyringRequired
+from casefile.keys.devicesecret import (
     SECRET_BYTES,
     SECURE_BACKENDS,
     SERVICE,
@@ -30,7 +31,6 @@ from casefile.devicesecret import (
     new_device_secret,
     system_keystore,
 )
-from casefile.errors import KeyringFailed, KeyringRequired
 
 SECRET = bytes(range(SECRET_BYTES))
 INSTALLATION = "3f2c9a7e-install"
@@ -411,7 +411,7 @@ def test_keyring_required_names_the_problem() -> None:
 @pytest.mark.slow
 def test_importing_the_module_does_not_import_keyring() -> None:
     code = (
-        "import sys, casefile.devicesecret as d\n"
+        "import sys, casefile.keys.devicesecret as d\n"
         "d.fingerprint(d.new_device_secret(), 'i')\n"
         "d.MemoryKeystore().put('i', d.new_device_secret())\n"
         "assert 'keyring' not in sys.modules, 'keyring imported'\n"

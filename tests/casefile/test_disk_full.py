@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from casefile import fsutil, keyfile
+from casefile.cases.youth import YouthFields, create_youth, list_youth
 from casefile.errors import StorageFull, WaymarkError
-from casefile.paths import KEYS_NAME
+from casefile.files import fsutil
+from casefile.files.paths import KEYS_NAME
+from casefile.keys import keyfile
 from casefile.store import Store, create_store, open_store
-from casefile.youth import YouthFields, create_youth, list_youth
 from cli.verify import run_checks
 from tests.casefile.conftest import ADMIN_LOGIN, ADMIN_PASSWORD
 

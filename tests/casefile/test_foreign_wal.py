@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from casefile.cases.youth import YouthFields, create_youth, list_youth
+from casefile.db.walguard import check_wal
 from casefile.errors import ForeignWal
-from casefile.paths import DB_NAME
+from casefile.files.paths import DB_NAME
 from casefile.store import Store, create_store, open_store
-from casefile.walguard import check_wal
-from casefile.youth import YouthFields, create_youth, list_youth
 from cli.main import main
 from tests.casefile.conftest import ADMIN_LOGIN, ADMIN_PASSWORD
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from casefile import keyfile
-from casefile.paths import KEYS_NAME
+from casefile.files.paths import KEYS_NAME
+from casefile.keys import keyfile
 from casefile.store import create_store, open_store
 from tests import keys as keys_helper
 from tests.casefile.conftest import ADMIN_LOGIN, ADMIN_PASSWORD
@@ -28,10 +28,10 @@ NEW_PASSWORD = "a brand new password"
 CHANGE_PASSWORD = textwrap.dedent("""
     import os, signal, sys
     from pathlib import Path
-    from casefile import crypto
+    from casefile.keys import crypto
     crypto.DEFAULT_KDF = crypto.KdfParams(1, 1024, 1)
     from tests import keys
-    from casefile.accounts import change_own_password
+    from casefile.staff.accounts import change_own_password
     from casefile.store import open_store
     data_dir, old, new, mode = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
     store = open_store(data_dir, "ada", old, keys.PASSWORD_ONLY)

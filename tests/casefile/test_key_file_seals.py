@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from casefile.errors import KeyFileUnsafeCost
-from casefile.paths import KEYS_NAME
+from casefile.files.paths import KEYS_NAME
 from casefile.store import open_store
 from tests.cli.cli_support import PASSWORD, Admin, umask_kept
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from casefile import keyfile
-from casefile.crypto import KdfParams, random_key
 from casefile.errors import FileUnusable, StorageFull, WrongPassword, WrongRecoveryKey
-from casefile.keyfile import KeyFile
-from casefile.recovery import new_recovery_key
+from casefile.keys import keyfile
+from casefile.keys.crypto import KdfParams, random_key
+from casefile.keys.keyfile import KeyFile
+from casefile.keys.recovery import new_recovery_key
 
 PASSWORD = "a long pass phrase"
 

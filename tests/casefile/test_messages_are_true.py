@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from casefile.accounts import recover_with_key
 from casefile.errors import DeviceSecretLost, WaymarkError, WrongPassword, WrongRecoveryKey
-from casefile.paths import DB_NAME, KEYS_NAME
+from casefile.files.paths import DB_NAME, KEYS_NAME
+from casefile.staff.accounts import recover_with_key
 from casefile.store import open_store
 from casefile.workstation import Workstation
 from tests.casefile.conftest import ADMIN_LOGIN, ADMIN_PASSWORD
@@ -35,7 +35,7 @@ def test_a_wrong_password_says_the_try_was_counted_and_only_that_is_written(
     assert "counted" in refused.value.user_message()
     after = _files(data_dir)
     assert after[DB_NAME] == before[DB_NAME]
-    from casefile.keyfile import decode_key_file
+    from casefile.keys.keyfile import decode_key_file
     assert without_failures(decode_key_file(after[KEYS_NAME], data_dir)) == \
         without_failures(decode_key_file(before[KEYS_NAME], data_dir))
 

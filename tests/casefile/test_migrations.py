@@ -9,10 +9,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from casefile import migrate
-from casefile.crypto import random_key
-from casefile.database import make_engine
-from casefile.models import Base
+from casefile.db import migrate
+from casefile.db.database import make_engine
+from casefile.db.models import Base
+from casefile.keys.crypto import random_key
 
 
 def _empty_database(path: Path) -> Path:

@@ -38,15 +38,15 @@ import keyring.core
 import pytest
 
 from casefile import workstation as workstation_module
-from casefile.accounts import recover_with_key
-from casefile.devicesecret import SERVICE, fingerprint
 from casefile.errors import (
     DeviceSecretLost,
     DeviceSecretUnavailable,
     KeyringFailed,
     WrongPassword,
 )
-from casefile.paths import KEYS_NAME, StorePaths, StoreState
+from casefile.files.paths import KEYS_NAME, StorePaths, StoreState
+from casefile.keys.devicesecret import SERVICE, fingerprint
+from casefile.staff.accounts import recover_with_key
 from casefile.store import create_store, open_store
 from casefile.workstation import Workstation, current_workstation, throwaway_workstation
 from tests.cli.cli_support import RECOVERY_KEY, assert_one_sentence

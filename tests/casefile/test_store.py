@@ -20,9 +20,10 @@ import pytest
 import sqlcipher3
 from sqlalchemy import event, text
 
-from casefile import keyfile
-from casefile.backup import export_backup
-from casefile.database import check_pragmas, key_pragma
+from casefile.backups.backup import export_backup
+from casefile.cases.youth import YouthFields, create_youth, get_youth, list_youth
+from casefile.db.database import check_pragmas, key_pragma
+from casefile.db.models import Youth
 from casefile.errors import (
     BackupFailed,
     DatabaseMissing,
@@ -39,11 +40,10 @@ from casefile.errors import (
     WrongPassword,
     WrongRecoveryKey,
 )
-from casefile.models import Youth
-from casefile.paths import DB_NAME, KEYS_NAME
-from casefile.recovery import new_recovery_key
+from casefile.files.paths import DB_NAME, KEYS_NAME
+from casefile.keys import keyfile
+from casefile.keys.recovery import new_recovery_key
 from casefile.store import Store, create_store, open_store
-from casefile.youth import YouthFields, create_youth, get_youth, list_youth
 from tests import keys as keys_helper
 
 from .conftest import ADMIN_LOGIN, ADMIN_PASSWORD
@@ -123,7 +123,7 @@ CRASH_AFTER_COMMIT = textwrap.dedent(
     import os, signal, sys
     from pathlib import Path
     from casefile.store import open_store
-    from casefile.youth import YouthFields, create_youth
+    from casefile.cases.youth import YouthFields, create_youth
 
     data_dir, login, password, name = sys.argv[1:5]
     store = open_store(Path(data_dir), login, password)
@@ -646,7 +646,7 @@ def test_a_failed_backup_keeps_the_previous_one(
     def fail(path: Path, data_key: bytes) -> None:
         raise StoreUnavailable(path=str(path), reason="integrity_check")
 
-    monkeypatch.setattr("casefile.backup.verify_backup", fail)
+    monkeypatch.setattr("casefile.backups.backup.verify_backup", fail)
     with pytest.raises(StoreUnavailable):
         export_backup(store.engine, target, data_key_of(data_dir))
 

@@ -8,11 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from casefile.errors import EditConflict, InvalidInput, RecordNotFound
-from casefile.models.youth import CLOSED, OPEN
-from casefile.search import matches, search_key
-from casefile.store import Store, open_store
-from casefile.youth import (
+from casefile.cases.search import matches, search_key
+from casefile.cases.youth import (
     YouthFields,
     create_youth,
     get_youth,
@@ -21,6 +18,9 @@ from casefile.youth import (
     set_status,
     update_youth,
 )
+from casefile.db.models.youth import CLOSED, OPEN
+from casefile.errors import EditConflict, InvalidInput, RecordNotFound
+from casefile.store import Store, open_store
 
 from .conftest import ADMIN_LOGIN, ADMIN_PASSWORD
 

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 import cli.verify as cli_verify
-from casefile import keyfile
-from casefile.models import Staff
-from casefile.paths import KEYS_NAME, StorePaths, StoreState
+from casefile.cases.youth import list_youth
+from casefile.db.models import Staff
+from casefile.files.paths import KEYS_NAME, StorePaths, StoreState
+from casefile.keys import keyfile
 from casefile.store import open_store
-from casefile.youth import list_youth
 from cli.main import main
 from tests.keys import data_key_of
 

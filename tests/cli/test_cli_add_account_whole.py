@@ -9,11 +9,13 @@ from typing import Any
 
 import pytest
 
-from casefile import accounts, audit, keyfile
 from casefile.errors import PasswordNotText, StorageFull
-from casefile.paths import StorePaths
+from casefile.files.paths import StorePaths
+from casefile.keys import keyfile
+from casefile.keys.unlock import with_staff_slot
+from casefile.staff import accounts
 from casefile.store import Store, open_store
-from casefile.unlock import with_staff_slot
+from casefile.trail import audit
 from tests.cli.cli_support import PASSWORD, Admin, assert_one_sentence
 
 ADD_BOB = ("--as", "ada", "user", "add", "bob", "--name", "Bob", "--role", "caseworker")
@@ -45,7 +47,7 @@ def test_a_slot_that_cannot_be_made_leaves_no_account(
     admin: Admin, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with monkeypatch.context() as patch:
-        patch.setattr("casefile.accounts.with_staff_slot",
+        patch.setattr("casefile.staff.accounts.with_staff_slot",
                       fail_once(with_staff_slot, lambda *args, **kw: True))
         code, _out, err = admin(*ADD_BOB, stdin=f"{PASSWORD}\n{PASSWORD}\n")
     assert code == 1

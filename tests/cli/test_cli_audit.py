@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import sqlcipher3
 
-from casefile.database import key_pragma
-from casefile.paths import StorePaths
+from casefile.db.database import key_pragma
+from casefile.files.paths import StorePaths
 from tests.cli.cli_support import PASSWORD, Admin
 from tests.keys import data_key_of
 

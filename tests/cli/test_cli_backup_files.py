@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from casefile.backupfile import DATABASE_NAME, MANIFEST_NAME
-from casefile.paths import StorePaths, StoreState
+from casefile.backups.backupfile import DATABASE_NAME, MANIFEST_NAME
+from casefile.files.paths import StorePaths, StoreState
 from tests.cli.cli_process import admin as admin_process
 from tests.cli.cli_process import assert_one_clear_sentence
 from tests.cli.cli_support import Admin, assert_one_sentence, files

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from casefile import keyfile
 from casefile.errors import KeyringFailed
-from casefile.paths import StorePaths, StoreState
+from casefile.files.paths import StorePaths, StoreState
+from casefile.keys import keyfile
 from cli.main import main
 from tests.cli.cli_process import PASSWORD, admin, assert_one_clear_sentence, environment
 from tests.cli.cli_support import Admin, assert_one_sentence, umask_kept

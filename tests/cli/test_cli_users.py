@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from casefile import keyfile
 from casefile import workstation as workstation_module
-from casefile.devicesecret import KeyringCheck, MemoryKeystore
+from casefile.cases.youth import YouthFields, create_youth, list_youth
 from casefile.errors import DeviceSecretLost, WrongPassword
-from casefile.paths import StorePaths
+from casefile.files.paths import StorePaths
+from casefile.keys import keyfile
+from casefile.keys.devicesecret import KeyringCheck, MemoryKeystore
 from casefile.policy import Policy
 from casefile.store import open_store
 from casefile.workstation import Workstation
-from casefile.youth import YouthFields, create_youth, list_youth
 from tests.cli.cli_support import (
     PASSWORD,
     Admin,

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from casefile.models import Youth
+from casefile.cases.youth import get_youth, list_youth, update_youth
+from casefile.db.models import Youth
 from casefile.store import Store
-from casefile.youth import get_youth, list_youth, update_youth
 from demo import add_demo_youth, create_demo_store, demo_youth
 
 # "sample", "example", "test", "demo", "placeholder" in the languages the demo names use, and the

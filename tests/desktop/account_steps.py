@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
 
-from casefile import accounts
+from casefile.staff import accounts
 from casefile.store import open_store
 from desktop.shell import Shell
 from tests.desktop.conftest import PASSWORD, page

@@ -322,7 +322,7 @@ def test_status_says_what_is_wrong_with_the_keyring_in_words(
     (keyring.backends.fail.Keyring)", untranslated and garbled in Arabic."""
     import keyring
 
-    from casefile.devicesecret import system_keystore
+    from casefile.keys.devicesecret import system_keystore
     from casefile.policy import Policy
     from casefile.workstation import Workstation
     from i18n import translator

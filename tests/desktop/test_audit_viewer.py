@@ -7,8 +7,8 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from casefile import audit_view
 from casefile.store import open_store
+from casefile.trail import audit_view
 from desktop.admin.audit_dialog import AuditTrailDialog
 from desktop.admin.audit_model import Column
 from tests.desktop.account_steps import (

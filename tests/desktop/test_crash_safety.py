@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from casefile.cases.youth import list_youth
 from casefile.store import open_store
-from casefile.youth import list_youth
 from tests.desktop.conftest import PASSWORD
 
 DRIVER = textwrap.dedent("""

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from casefile import restore
+from casefile.backups import restore
+from casefile.cases.youth import YouthFields, create_youth, list_youth
 from casefile.store import create_store, open_store
-from casefile.youth import YouthFields, create_youth, list_youth
 from desktop.operations.session import store_of
 from desktop.pages.login import LoginPage
 from desktop.pages.restore_backup import RestoreBackupPage

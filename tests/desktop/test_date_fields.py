@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
-from casefile.youth import get_youth
+from casefile.cases.youth import get_youth
 from desktop.operations.session import store_of
 from desktop.shell import Shell
 from desktop.workspace.profile import YouthProfile

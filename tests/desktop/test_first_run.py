@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 
-from casefile.keyfile import read_key_file, unlock_with_recovery_key
-from casefile.paths import StorePaths, StoreState
+from casefile.files.paths import StorePaths, StoreState
+from casefile.keys.keyfile import read_key_file, unlock_with_recovery_key
 from desktop.pages.login import LoginPage
 from desktop.pages.setup import SetupPage
 from desktop.workspace.workspace import Workspace

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile import audit
 from casefile import workstation as workstation_module
-from casefile.accounts import add_account
-from casefile.devicesecret import KeyringCheck, MemoryKeystore
-from casefile.models.audit import AuditEntry
+from casefile.db.models.audit import AuditEntry
+from casefile.keys.devicesecret import KeyringCheck, MemoryKeystore
 from casefile.policy import HelpLine, Policy
+from casefile.staff.accounts import add_account
 from casefile.store import CASEWORKER, Store, open_store
+from casefile.trail import audit
 from casefile.workstation import Workstation
 from desktop.locking import activity
 from desktop.locking.clipboard import ClipboardGuard

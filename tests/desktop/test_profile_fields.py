@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from casefile.youth import EDITABLE, get_youth
+from casefile.cases.youth import EDITABLE, get_youth
 from desktop.operations.session import store_of
 from desktop.workspace.fields import ChoiceField, DateEntry, Field, NotesField, TextField, fields_of
 from desktop.workspace.profile import YouthProfile

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from casefile import workstation as workstation_module
-from casefile.devicesecret import KeyringCheck, MemoryKeystore
+from casefile.keys.devicesecret import KeyringCheck, MemoryKeystore
 from casefile.policy import Policy
 from casefile.workstation import Workstation
 from desktop.operations.session import store_of

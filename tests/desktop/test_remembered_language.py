@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QApplication
 
-from casefile import sign_in_language
-from casefile.preferences import staff_language
+from casefile.staff import sign_in_language
+from casefile.staff.preferences import staff_language
 from casefile.store import open_store
 from desktop.app import parse_args, start_window
 from desktop.locking.page import LockPage

@@ -10,14 +10,14 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from casefile import restore
 from casefile import workstation as workstation_module
-from casefile.devicesecret import KeyringCheck, MemoryKeystore
+from casefile.backups import restore
+from casefile.cases.youth import YouthFields, create_youth
 from casefile.errors import WrongPassword
+from casefile.keys.devicesecret import KeyringCheck, MemoryKeystore
 from casefile.policy import Policy
 from casefile.store import create_store, open_store
 from casefile.workstation import Workstation
-from casefile.youth import YouthFields, create_youth
 from desktop.operations.session import store_of
 from desktop.pages.restore_backup import RestoreBackupPage
 from desktop.pages.setup import SetupPage

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from shiboken6 import isValid
 
-from casefile.keyfile import read_key_file
-from casefile.paths import KEYS_NAME
+from casefile.files.paths import KEYS_NAME
+from casefile.keys.keyfile import read_key_file
 from casefile.store import create_store, open_store
 from desktop.operations import signing_in
 from desktop.pages.login import LoginPage

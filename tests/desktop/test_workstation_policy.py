@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QTableWidget
 
 from casefile import policy as policy_module
 from casefile import workstation as workstation_module
-from casefile.devicesecret import KeyringCheck, MemoryKeystore
 from casefile.errors import KeyringRequired
-from casefile.paths import KEYS_NAME
+from casefile.files.paths import KEYS_NAME
+from casefile.keys.devicesecret import KeyringCheck, MemoryKeystore
 from casefile.policy import HelpLine, Policy
 from casefile.store import create_store
 from casefile.workstation import Workstation

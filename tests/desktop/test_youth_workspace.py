@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 
+from casefile.cases.youth import YouthFields, create_youth, get_youth, list_youth, update_youth
 from casefile.store import open_store
-from casefile.youth import YouthFields, create_youth, get_youth, list_youth, update_youth
 from desktop.operations.session import store_of
 from tests.desktop.account_steps import sign_in
 from tests.desktop.conftest import PASSWORD

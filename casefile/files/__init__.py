@@ -1,0 +1,1 @@
+"""Files: where the store's files live, owner-only atomic writes, and the lock files."""

@@ -1,0 +1,54 @@
+"""Checks that run when a store is opened, before Waymark writes anything to it.
+
+A damaged database must be refused before the sign-in's own audit entry (or anything else) is
+written into it: every page's SQLCipher MAC, SQLite's quick structural check, and the audit
+chain's end against the key file's anchor. Each reading runs outside a transaction.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, inspect
+
+from casefile.errors import StoreDamaged
+from casefile.keys import keyfile
+from casefile.trail.audit import MAX_PROBLEMS, pending_after_anchor
+from i18n import N_
+
+
+def _rows(engine: Engine, pragma: str) -> list[str]:
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        return [str(row[0]) for row in driver.execute(pragma).fetchmany(MAX_PROBLEMS)]
+
+
+def damaged_pages(engine: Engine) -> list[str]:
+    """Pages whose MAC fails (changed or damaged outside SQLCipher); empty means none."""
+    return _rows(engine, "PRAGMA cipher_integrity_check")
+
+
+def structure_problems(engine: Engine, pragma: str = "quick_check") -> list[str]:
+    rows = _rows(engine, f"PRAGMA {pragma}")
+    return [] if rows == ["ok"] else rows
+
+
+def anchor_problem(engine: Engine, keys: keyfile.KeyFile, data_key: bytes) -> str | None:
+    """Why the audit trail's end does not match the key file's anchor (None: it matches)."""
+    if not keyfile.anchor_is_authentic(keys, data_key):
+        return N_("the key file's record of the audit trail was not written by Waymark")
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("audit_entry"):
+            return None  # a database from before the audit trail, migrated next
+        return pending_after_anchor(connection, keys.installation_id, keys.audit)[1]
+
+
+def check_before_writing(engine: Engine, keys: keyfile.KeyFile, data_key: bytes,
+                         path: str) -> None:
+    """Raise StoreDamaged unless the pages, the structure and the audit anchor are sound."""
+    if damaged_pages(engine):
+        raise StoreDamaged(path=path, reason=N_("some pages fail their authentication"))
+    if structure_problems(engine):
+        raise StoreDamaged(path=path, reason=N_("its structure check failed"))
+    problem = anchor_problem(engine, keys, data_key)
+    if problem is not None:
+        raise StoreDamaged(path=path, reason=problem)
