@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from casefile.errors import WaymarkError
 from casefile.files.paths import StorePaths, StoreState, default_data_dir
+from desktop import look
 from desktop.shell import Shell
 from desktop.translation import LanguageSwitcher
 from i18n import _, current_language, normalize_language
@@ -345,9 +346,10 @@ def start_window(
 ) -> Shell:
     """Create the application and show the first page (setup, sign-in, demo workspace)."""
     os.umask(0o077)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = _application()
     app.setApplicationName("Waymark")
-    switcher = switcher or LanguageSwitcher(app)  # type: ignore[arg-type]
+    look.apply(app)
+    switcher = switcher or LanguageSwitcher(app)
     data_dir = demo_dir / "data" if demo_dir else (args.data_dir or default_data_dir())
     switcher.switch(first_language(args, data_dir))
     shell = Shell(switcher, data_dir, demo=args.demo)

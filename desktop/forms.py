@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Sequence
 
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFont, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from casefile.errors import MIN_PASSWORD_LENGTH
-from i18n import _, ngettext
+from desktop.look import ICON_SIZE, TYPE, MessageKind, space
+from i18n import N_, _, ngettext
 
 
 def labelled_row(form: QFormLayout, field: QWidget) -> QLabel:
@@ -29,10 +31,11 @@ def set_label(label: QLabel, field: QWidget, text: str, description: str = "") -
         field.setToolTip(description)
 
 
-def heading(text: str = "", size_delta: int = 6) -> QLabel:
+def heading(text: str = "", scale: float = TYPE.title) -> QLabel:
+    """A page's heading (or, with `TYPE.subtitle`, a section's), in the look's type scale."""
     label = QLabel(text)
     font = QFont(label.font())
-    font.setPointSize(font.pointSize() + size_delta)
+    font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(True)
     label.setFont(font)
     label.setWordWrap(True)
@@ -43,10 +46,20 @@ LTR = "\u2066{}\u2069"  # keeps a path or a phone number left-to-right inside ri
 
 
 class MessageLabel(QLabel):
-    """A label for errors and notices, read out by screen readers when it changes; its text can
-    be selected (to copy an error) once it has some. The flag is set then, not when the label is
-    made: Qt's namespace costs about 40 ms the first time, and the sign-in page has one of these.
+    """A message line: an error, a warning, a success or a notice, each with its own icon shape
+    and colours (`desktop/look.py`) besides its words, and read out by screen readers when it
+    changes. Its text can be selected (to copy an error) once it has some. The flag is set then,
+    not when the label is made: Qt's namespace costs about 40 ms the first time, and the sign-in
+    page has one of these.
     """
+
+    def show_message(self, text: str, kind: MessageKind) -> None:
+        """Say `text` as a message of `kind`; an empty text clears the line."""
+        self._kind = kind
+        self.setText(text)
+
+    def show_error(self, text: str) -> None:
+        self.show_message(text, MessageKind.ERROR)
 
     def setText(self, text: str) -> None:
         if text and not self._selectable:
@@ -54,13 +67,75 @@ class MessageLabel(QLabel):
 
             self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._selectable = True
+        kind = self._kind if text else None
+        if kind != self.property("kind"):
+            self._set_kind(kind)
         super().setText(text)
 
+    def clear(self) -> None:
+        self.setText("")
+
+    @property
+    def kind(self) -> MessageKind | None:
+        return self._kind if self.text() else None
+
+    def _set_kind(self, kind: MessageKind | None) -> None:
+        self.setProperty("kind", kind.value if kind else None)
+        self.setAccessibleName(_(KIND_NAMES[kind]) if kind else _("Message"))
+        self._place_icon()
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def _place_icon(self) -> None:
+        """Pad the line, with room for the icon at its start (the right, in right-to-left).
+        The padding is set here, not in the style sheet, so the words and the icon agree on
+        where the line's content begins whenever the style is applied."""
+        if not self.property("kind"):
+            self.setContentsMargins(0, 0, 0, 0)
+            return
+        start, end, edge = ICON_SIZE + space(3), space(2), space(2)
+        if self.isRightToLeft():
+            start, end = end, start
+        self.setContentsMargins(start, edge, end, edge)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._place_icon()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        kind = self.kind
+        if kind is not None:
+            from PySide6.QtCore import Qt
+
+            from desktop.message_icons import paint_icon
+
+            box = self.contentsRect()
+            block = self.fontMetrics().boundingRect(
+                box, int(Qt.TextFlag.TextWordWrap), self.text()).height()
+            first_line = box.top() + max(0, (box.height() - block) // 2)  # the words are centred
+            y = first_line + max(0, (self.fontMetrics().height() - ICON_SIZE) // 2)
+            gap = space(2)
+            x = box.right() + gap if self.isRightToLeft() else box.left() - gap - ICON_SIZE
+            paint_icon(self, kind, x, y, ICON_SIZE)
+
     _selectable = False
+    _kind: MessageKind = MessageKind.INFO
 
 
-def message_label() -> QLabel:
+KIND_NAMES = {  # what a screen reader calls the line
+    MessageKind.ERROR: N_("Problem"),
+    MessageKind.WARNING: N_("Warning"),
+    MessageKind.SUCCESS: N_("Done"),
+    MessageKind.INFO: N_("Notice"),
+}
+
+
+def message_label(kind: MessageKind = MessageKind.INFO) -> MessageLabel:
+    """A message line whose `setText` says things as `kind` (`show_message` says another)."""
     label = MessageLabel()
+    label._kind = kind
     label.setWordWrap(True)
     label.setAccessibleName(_("Message"))
     return label

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QToolButton, QWidget
 
 from casefile.errors import WaymarkError
+from desktop import look
 from desktop.admin.menus import AccountMenus
 from desktop.locking.keys import HIDE_KEYS
 from desktop.operations.runner import Runner
@@ -31,7 +32,7 @@ if TYPE_CHECKING:  # imported where used: sign-in must appear as fast as possibl
     from desktop.workspace.workspace import Workspace
 
 
-SHORTCUTS_AFTER_MS = 100  # the menus' key sequences are set this long after the window appears
+AFTER_PAINT_MS = 100  # key sequences and the icon are set this long after the window appears
 
 
 class Shell(RetranslateMixin, QMainWindow):
@@ -51,7 +52,7 @@ class Shell(RetranslateMixin, QMainWindow):
         self._build_menus()
         # Key sequences build Qt's whole namespace (~40 ms the first time): set just after the
         # sign-in window is painted, not before it.
-        QTimer.singleShot(SHORTCUTS_AFTER_MS, self._set_shortcuts)
+        QTimer.singleShot(AFTER_PAINT_MS, self._after_first_paint)
         self.resize(1100, 720)
         self.retranslate_ui()
 
@@ -96,7 +97,11 @@ class Shell(RetranslateMixin, QMainWindow):
             self.menuBar().addMenu(menu)
         self.account_menus = AccountMenus(self)
 
-    def _set_shortcuts(self) -> None:
+    def _after_first_paint(self) -> None:
+        """What the first paint need not wait for: the menus' keys and the window's icon."""
+        from PySide6.QtGui import QIcon
+
+        QApplication.setWindowIcon(QIcon(str(look.ICON_PATH)))
         self.lock_action.setShortcut(QKeySequence(HIDE_KEYS))
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self._describe_hide_keys()
@@ -219,6 +224,7 @@ class Shell(RetranslateMixin, QMainWindow):
 
     def show_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
+        workspace.list_panel.emergency_requested.connect(self.account_menus.open_emergency_access)
         self._show(workspace)
 
     def sign_out(self) -> None:

@@ -23,13 +23,16 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from casefile.cases import youth  # noqa: E402
+from casefile.errors import WrongPassword  # noqa: E402
 from casefile.staff import access, accounts  # noqa: E402
 from casefile.store import Store, create_store, open_store  # noqa: E402
 from casefile.workstation import throwaway_workstation  # noqa: E402
 from demo import add_demo_youth  # noqa: E402
+from desktop import look  # noqa: E402
 from desktop.app import Controller  # noqa: E402
 from desktop.operations.session import Session  # noqa: E402
 from desktop.shell import Shell  # noqa: E402
+from desktop.table_rows import select_row  # noqa: E402
 from desktop.translation import LanguageSwitcher  # noqa: E402
 from i18n import LANGUAGES  # noqa: E402
 
@@ -101,7 +104,7 @@ def admin_screens(switcher: LanguageSwitcher, data: Path) -> None:
             assert menus.dialog is not None
             if name == "staff-accounts":
                 accounts_dialog = menus.dialog
-                accounts_dialog.table.selectRow(1)  # type: ignore[attr-defined]
+                select_row(accounts_dialog.table, 1)  # type: ignore[attr-defined]
                 _grab_dialog(accounts_dialog, name, lang.code)
                 accounts_dialog.add_account()  # type: ignore[attr-defined]
                 _grab_dialog(accounts_dialog.child, "add-account", lang.code)  # type: ignore[attr-defined]
@@ -121,6 +124,7 @@ def admin_screens(switcher: LanguageSwitcher, data: Path) -> None:
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
+    look.apply(app)
     switcher = LanguageSwitcher(app)
     folder = Path(tempfile.mkdtemp(prefix="waymark-shots-"))
     for lang in LANGUAGES:
@@ -133,8 +137,10 @@ def main() -> int:
         grab(shell, "setup", lang.code)
         shell.show_recovery_key("7DJH-U2UF-GUHG-E3J4-6MPI-UN6G-W664-TPUN")
         grab(shell, "recovery-key", lang.code)
-        shell.show_login(lambda login, password: None)
+        login = shell.show_login(lambda login, password: None)
         grab(shell, "sign-in", lang.code)
+        login._show_error(WrongPassword())
+        grab(shell, "sign-in-refused", lang.code)
         shell.close()
 
     data = folder / "demo"
@@ -150,8 +156,10 @@ def main() -> int:
         shell.show()
         ws = shell.workspace
         assert ws is not None
-        ws.list_panel.table.selectRow(2)
+        select_row(ws.list_panel.table, 2)
         grab(shell, "workspace", lang.code)
+        ws.list_panel.search.setText("Zyx")
+        grab(shell, "nobody-found", lang.code)
         shell.show_lock(lambda password: None)
         grab(shell, "locked", lang.code)
         shell.workspace = None  # keep the store open for the next language

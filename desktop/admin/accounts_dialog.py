@@ -20,13 +20,15 @@ from PySide6.QtWidgets import (
 
 from casefile.errors import WaymarkError
 from desktop.admin.account_editor import AccountEditor
-from desktop.admin.dialog import ERROR_STYLE, wrapped_label
+from desktop.admin.dialog import wrapped_label
 from desktop.admin.passwords import ResetPasswordDialog
 from desktop.admin.roles import keyring_text, roles_text, status_text
 from desktop.forms import message_label
+from desktop.look import MessageKind
 from desktop.operations import accounts as ops
 from desktop.operations.session import Session
 from desktop.operations.types import Account
+from desktop.table_rows import select_row
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
 
@@ -127,7 +129,7 @@ class StaffAccountsDialog(RetranslateMixin, QDialog):
             for column, text in enumerate(texts):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             if account.login == chosen:
-                self.table.selectRow(row)
+                select_row(self.table, row)
 
     def selected(self) -> Account | None:
         rows = self.table.selectionModel().selectedRows()
@@ -198,11 +200,9 @@ class StaffAccountsDialog(RetranslateMixin, QDialog):
 
     def _done(self, notice: str) -> None:
         self._notice = notice
-        self.message.setStyleSheet("")
-        self.message.setText(_(notice))
+        self.message.show_message(_(notice), MessageKind.SUCCESS)
         self.reload()
 
     def _show_error(self, error: WaymarkError) -> None:
         self._notice = ""
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(error.user_message())
+        self.message.show_error(error.user_message())

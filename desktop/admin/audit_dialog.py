@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from casefile.errors import WaymarkError
 from desktop.admin.audit_model import AuditModel, Column
-from desktop.admin.dialog import ERROR_STYLE, wrapped_label
+from desktop.admin.dialog import wrapped_label
 from desktop.forms import labelled_row, message_label, set_label, wait_cursor
 from desktop.operations import supervision as ops
 from desktop.operations.session import Session
@@ -172,8 +172,7 @@ class AuditTrailDialog(RetranslateMixin, QDialog):
             with wait_cursor():
                 rows = ops.load_audit_page(self._session, youth_id, staff_id, self._page, before_id)
         except WaymarkError as error:
-            self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText(error.user_message())
+            self.message.show_error(error.user_message())
             return
         self.message.clear()
         if before_id is None:

@@ -8,12 +8,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop import look
 from desktop.operations.types import AUDIT, STAFF, YOUTH, AuditRow
 from i18n import N_, _
 from i18n.formatting import format_datetime
 
 Index = QModelIndex | QPersistentModelIndex
-FLAGGED_BACKGROUND = QColor("#fde7e4")
+FLAGGED_BACKGROUND = QColor(look.KINDS[look.MessageKind.ERROR].background)
 FLAG_MARK = "⚑"
 
 

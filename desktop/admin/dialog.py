@@ -22,10 +22,6 @@ from desktop.forms import message_label, wait_cursor
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
 
-ERROR_STYLE = "color: #b3261e;"
-WARNING_STYLE = "color: #8a4b00; font-weight: bold;"
-NOTICE_STYLE = "background: #fff4ce; padding: 6px;"
-
 
 def secret_field(name: str) -> QLineEdit:
     field = QLineEdit()
@@ -81,7 +77,7 @@ class FormDialog(RetranslateMixin, QDialog):
     def retranslate_buttons(self, ok_text: str) -> None:
         self.ok_button.setText(ok_text)
         self.cancel_button.setText(_("Cancel"))
-        self.message.setText(self._error.user_message() if self._error else "")
+        self.message.show_error(self._error.user_message() if self._error else "")
 
     def submit(self) -> None:
         raise NotImplementedError
@@ -97,8 +93,7 @@ class FormDialog(RetranslateMixin, QDialog):
 
     def show_error(self, error: WaymarkError) -> None:
         self._error = error
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(error.user_message())
+        self.message.show_error(error.user_message())
 
 
 def check_same(password: str, repeated: str) -> None:

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget
 
 from casefile.errors import InvalidInput, WaymarkError
-from desktop.admin.dialog import NOTICE_STYLE, FormDialog, wrapped_label
-from desktop.forms import labelled_row, set_label
+from desktop.admin.dialog import FormDialog
+from desktop.forms import labelled_row, message_label, set_label
+from desktop.look import MessageKind
 from desktop.operations import supervision as ops
 from desktop.operations.session import Session
 from desktop.operations.types import MIN_REASON_CHARS
@@ -26,8 +27,8 @@ class EmergencyAccessDialog(FormDialog):
         super().__init__(parent)
         self.setObjectName("emergency-access")
         self._session = session
-        self.warning = wrapped_label("recorded-warning")
-        self.warning.setStyleSheet(NOTICE_STYLE)
+        self.warning = message_label(MessageKind.WARNING)
+        self.warning.setObjectName("recorded-warning")
         self.layout_box.insertWidget(1, self.warning)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")

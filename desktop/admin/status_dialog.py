@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.errors import WaymarkError
-from desktop.admin.dialog import ERROR_STYLE, WARNING_STYLE, wrapped_label
+from desktop.admin.dialog import wrapped_label
 from desktop.admin.restore_question import RestoreQuestion
 from desktop.forms import LTR, heading, message_label
+from desktop.look import TYPE, MessageKind
 from desktop.operations import status as ops
 from desktop.operations.runner import Runner
 from desktop.operations.session import Session
@@ -58,8 +59,8 @@ class StatusDialog(RetranslateMixin, QDialog):
         self.status = ops.load_status(session)
         self.child: QDialog | None = None
         self._notice: tuple[str, dict[str, str]] | None = None
-        self.computer_title = heading(size_delta=2)
-        self.policy_title = heading(size_delta=2)
+        self.computer_title = heading(scale=TYPE.subtitle)
+        self.policy_title = heading(scale=TYPE.subtitle)
         self.policy_note = wrapped_label("policy-note")
         self.values = {name: value_label(name) for name in self.ROWS}
         # Class paths and error text are not words in any language: always left to right.
@@ -142,10 +143,11 @@ class StatusDialog(RetranslateMixin, QDialog):
             values["keyring"].setText(" ".join((
                 _("Password only: no secure keyring on this computer."),
                 _(status.keyring_problem))))
-            values["keyring"].setStyleSheet(WARNING_STYLE)
+            values["keyring"].setProperty("kind", MessageKind.WARNING.value)
         else:
             values["keyring"].setText(status.keyring_name or "")
-            values["keyring"].setStyleSheet("")
+            values["keyring"].setProperty("kind", None)
+        values["keyring"].style().polish(values["keyring"])
         values["keyring_detail"].setText(LTR.format(status.keyring_detail))
         self._computer_form.setRowVisible(values["keyring_detail"],
                                           password_only and bool(status.keyring_detail))
@@ -220,10 +222,8 @@ class StatusDialog(RetranslateMixin, QDialog):
 
     def _show_notice(self, text: str, **params: str) -> None:
         self._notice = (text, params)
-        self.message.setStyleSheet("")
-        self.message.setText(_(text).format(**params))
+        self.message.show_message(_(text).format(**params), MessageKind.SUCCESS)
 
     def _show_error(self, error: WaymarkError) -> None:
         self._notice = None
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(error.user_message())
+        self.message.show_error(error.user_message())

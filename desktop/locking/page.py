@@ -21,6 +21,7 @@ from desktop.forms import (
     message_label,
     set_label,
 )
+from desktop.look import TYPE
 from desktop.operations.runner import Runner
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
@@ -43,7 +44,7 @@ class LockPage(RetranslateMixin, QWidget):
         self._demo_password = demo_password
         self._error: WaymarkError | None = None
         self.brand = heading("Waymark")
-        self.title = heading(size_delta=2)
+        self.title = heading(scale=TYPE.subtitle)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.hint = QLabel()
@@ -77,7 +78,7 @@ class LockPage(RetranslateMixin, QWidget):
         set_label(self.password_label, self.password, _("&Password"))
         self.submit.setText(_("Unlock"))
         self.other.setText(_("Sign in as someone else"))
-        self.message.setText(self._error.user_message() if self._error else "")
+        self.message.show_error(self._error.user_message() if self._error else "")
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -99,6 +100,6 @@ class LockPage(RetranslateMixin, QWidget):
 
     def _show_error(self, error: WaymarkError) -> None:
         self._error = error
-        self.message.setText(error.user_message())
+        self.message.show_error(error.user_message())
         self.password.selectAll()
         self.password.setFocus()

@@ -30,6 +30,7 @@ from desktop.forms import (
     message_label,
     set_label,
 )
+from desktop.look import TYPE
 from desktop.operations.runner import Runner
 from desktop.translation import RetranslateMixin
 from i18n import N_, _
@@ -67,7 +68,7 @@ class LoginPage(RetranslateMixin, QWidget):
         self._agency = agency_name
         self._error: WaymarkError | None = None
         self.title = heading()
-        self.agency_label = heading(agency_name, size_delta=1)
+        self.agency_label = heading(agency_name, scale=TYPE.subtitle)
         self.login = QLineEdit()
         self.login.setObjectName("login")
         self.password = QLineEdit()
@@ -118,7 +119,7 @@ class LoginPage(RetranslateMixin, QWidget):
         self.forgot.setText(_("Forgot your password, or moved to another computer?"))
         self.recover.setText(_("Use the &recovery key"))
         self.restore.setText(_("Restore from a &backup (needs the recovery key)…"))
-        self.message.setText(self._error.user_message() if self._error else "")
+        self.message.show_error(self._error.user_message() if self._error else "")
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -140,7 +141,7 @@ class LoginPage(RetranslateMixin, QWidget):
 
     def _show_error(self, error: WaymarkError) -> None:
         self._error = error
-        self.message.setText(error.user_message())
+        self.message.show_error(error.user_message())
         self.restore.setVisible(isinstance(error, StoreDamaged | ForeignWal | KeyFileDamaged))
         if self.restore.isVisible():
             self.restore.setFocus()

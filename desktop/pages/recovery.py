@@ -59,7 +59,7 @@ class RecoveryPage(RetranslateMixin, QWidget):
         self.fields.retranslate()
         self.back.setText(_("&Back to sign-in"))
         self.submit.setText(_("Set password and sign in"))
-        self.message.setText(self._error.user_message() if self._error else "")
+        self.message.show_error(self._error.user_message() if self._error else "")
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -82,4 +82,4 @@ class RecoveryPage(RetranslateMixin, QWidget):
 
     def _show(self, error: WaymarkError) -> None:
         self._error = error
-        self.message.setText(error.user_message())
+        self.message.show_error(error.user_message())

@@ -88,7 +88,7 @@ class RestoreBackupPage(RetranslateMixin, QWidget):
         self.choose.setAccessibleDescription(_(CHOOSE_FILE))
         self.back.setText(_("&Back"))
         self.submit.setText(_("Restore"))
-        self.message.setText(self._error.user_message() if self._error else "")
+        self.message.show_error(self._error.user_message() if self._error else "")
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -124,4 +124,4 @@ class RestoreBackupPage(RetranslateMixin, QWidget):
 
     def _show(self, error: WaymarkError) -> None:
         self._error = error
-        self.message.setText(error.user_message())
+        self.message.show_error(error.user_message())

@@ -87,7 +87,7 @@ class SetupPage(RetranslateMixin, QWidget):
             count=MIN_PASSWORD_LENGTH))
         self.submit.setText(_("Create"))
         self.restore.setText(_("&Restore from backup…"))
-        self.message.setText(self._error.user_message() if self._error else "")
+        self.message.show_error(self._error.user_message() if self._error else "")
 
     def _problem(self) -> str | None:
         if not self.display_name.text().strip():
@@ -118,7 +118,7 @@ class SetupPage(RetranslateMixin, QWidget):
 
     def _show(self, error: WaymarkError) -> None:
         self._error = error
-        self.message.setText(error.user_message())
+        self.message.show_error(error.user_message())
 
 
 class RecoveryKeyPage(RetranslateMixin, QWidget):

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.forms import message_label
+from desktop.look import MessageKind
 from desktop.translation import RetranslateMixin, qt_locale
 from i18n import _, current_language
 from i18n.date_entry import EARLIEST_YEAR, LATEST_YEAR, format_date_entry, parse_date_entry
 
 EXAMPLE = date(2012, 3, 15)  # a day after the 12th, so the order of day and month shows
-ERROR_STYLE = "color: #b3261e;"
 _OPEN_KEYS = (Qt.Key.Key_F4,)  # and Alt+Down, as in a drop-down list
 
 
@@ -108,8 +108,7 @@ class DateField(RetranslateMixin, QWidget):
         self.clear_button = QToolButton()
         self.clear_button.setObjectName("clear-date")
         self.clear_button.setText("×")
-        self.message = message_label()
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message = message_label(MessageKind.ERROR)
         self.message.setVisible(False)
         self.popup = CalendarPopup(self)
         self._lay_out()

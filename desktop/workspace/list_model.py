@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop import look
 from desktop.operations.types import YouthSummary, matches, search_key
 from desktop.operations.youth import row_key
 from i18n import N_, _
@@ -20,7 +21,7 @@ from i18n.formatting import format_date
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE = QColor("#b3261e")
+OVERDUE = QColor(look.OVERDUE)
 ISOLATE = "\u2068{}\u2069"  # first-strong isolate: a name keeps its own direction
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from casefile.errors import WaymarkError
 from desktop.forms import heading, message_label
+from desktop.look import MessageKind
 from desktop.operations import youth as ops
 from desktop.operations.runner import ChangeNotice
 from desktop.operations.session import Session
@@ -76,9 +77,8 @@ class YouthProfile(RetranslateMixin, QWidget):
         self.status_button = QPushButton()
         self.save_state = message_label()
         self.save_state.setObjectName("save-state")
-        self.emergency_banner = message_label()
+        self.emergency_banner = message_label(MessageKind.WARNING)
         self.emergency_banner.setObjectName("emergency-banner")
-        self.emergency_banner.setStyleSheet("background: #fde7e4; padding: 6px; font-weight: bold;")
         self.emergency_banner.setVisible(False)
 
     def _build_layout(self) -> None:
@@ -270,11 +270,10 @@ class YouthProfile(RetranslateMixin, QWidget):
     def _show_state(self) -> None:
         state = self._state
         if isinstance(state, WaymarkError):
-            self.save_state.setText(state.user_message())
-            self.save_state.setStyleSheet("color: #b3261e;")
+            self.save_state.show_error(state.user_message())
             return
-        self.save_state.setStyleSheet("")
         text = _(state) if state else ""
+        kind = MessageKind.SUCCESS if state == N_("Saved") else MessageKind.INFO
         if state == N_("Saved") and self.record and self.record.updated_at:
             text = _("Saved at {time}").format(time=format_time(self.record.updated_at))
-        self.save_state.setText(text)
+        self.save_state.show_message(text, kind)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -15,7 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.errors import WaymarkError
+from desktop import look
+from desktop.admin.roles import roles_text
 from desktop.forms import message_label
+from desktop.look import MessageKind
 from desktop.operations import youth as ops
 from desktop.operations.runner import ChangeNotice
 from desktop.operations.session import Session
@@ -29,6 +33,34 @@ from desktop.workspace.youth_list import YouthListPanel
 from i18n import _
 
 
+class SessionBar(RetranslateMixin, QWidget):
+    """Who is signed in, and in which role, always in view above the workspace. Never a
+    youth's name: the window's title and this bar are what a passer-by sees first."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.setObjectName("session-bar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._session = session
+        self.name = QLabel(session.display_name)
+        self.name.setObjectName("session-name")
+        self.role = QLabel()
+        self.role.setObjectName("session-role")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(look.space(4), look.space(2), look.space(4), look.space(2))
+        layout.setSpacing(look.space(3))
+        layout.addWidget(self.name)
+        layout.addWidget(self.role)
+        layout.addStretch(1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        roles = roles_text(self._session.roles)
+        self.role.setText(roles)
+        self.setAccessibleName(_("Signed in as {name} ({roles})").format(
+            name=self._session.display_name, roles=roles))
+
+
 class Workspace(RetranslateMixin, QWidget):
     def __init__(self, session: Session, demo: bool = False, parent: QWidget | None = None,
                  first: FirstView | None = None) -> None:
@@ -38,11 +70,13 @@ class Workspace(RetranslateMixin, QWidget):
         self._demo = demo
         caseworkers = first.caseworkers if first else ops.load_caseworkers(session)
         self._caseworker_names = {c.id: c.display_name for c in caseworkers}
-        self.banner = message_label()
+        self.banner = message_label(MessageKind.INFO)
         self.banner.setObjectName("demo-banner")
         self.banner.setVisible(demo)
-        self.banner.setStyleSheet("background: #fff4ce; padding: 6px;")
+        self.session_bar = SessionBar(session)
         self.list_panel = YouthListPanel()
+        self.list_panel.no_team = session.is_supervisor and not any(
+            person.id != session.user_id for person in caseworkers)
         self.profile = YouthProfile(session, caseworkers)
         self.editors: list[YouthEditor] = [self.profile]
         self.editors += [make(session) for make in registered_editors()]
@@ -52,6 +86,7 @@ class Workspace(RetranslateMixin, QWidget):
         for editor in self.editors:
             self.tabs.addTab(as_widget(editor), "")
         self.empty = QLabel()
+        self.empty.setObjectName("empty-state")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.right = QStackedWidget()
@@ -63,13 +98,20 @@ class Workspace(RetranslateMixin, QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.session_bar)
+        page = QVBoxLayout()
+        page.setContentsMargins(*(look.space(4),) * 4)
+        page.setSpacing(look.space(3))
+        page.addWidget(self.banner)
+        page.addWidget(splitter, 1)
+        layout.addLayout(page, 1)
         if not session.sees_cases:  # an administrator only: accounts and backups, no cases
             from desktop.admin.admin_home import AdminHome
 
             splitter.hide()
-            layout.addWidget(AdminHome(session.display_name), 1)
+            page.addWidget(AdminHome(session.display_name), 1)
         self.list_panel.chosen.connect(self.open_youth)
         self.list_panel.new_requested.connect(self.new_youth)
         self.profile.saved.connect(self._saved)

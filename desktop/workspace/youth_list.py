@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,21 +11,50 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop import look
 from desktop.operations.types import YouthSummary
+from desktop.table_rows import select_row
 from desktop.translation import RetranslateMixin
 from desktop.workspace.list_model import ID_ROLE, Column, YouthListModel
 from i18n import _
 from i18n.formatting import format_number
 
 
+class EmptyState(QWidget):
+    """What the list says instead of an empty table: why it is empty and what to do next."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("list-empty")
+        self.text = QLabel()
+        self.text.setObjectName("empty-state")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.button = QPushButton()
+        self.button.setObjectName("empty-action")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*(look.space(6),) * 4)
+        layout.addStretch(1)
+        layout.addWidget(self.text)
+        layout.addSpacing(look.space(3))
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+
 class YouthListPanel(RetranslateMixin, QWidget):
     chosen = Signal(int)  # a youth id
     new_requested = Signal()
+    emergency_requested = Signal()  # a supervisor with no team asks for emergency access
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,16 +65,23 @@ class YouthListPanel(RetranslateMixin, QWidget):
         self.new_button = QPushButton()
         self.new_button.setObjectName("new-youth")
         self.count = QLabel()
+        self.count.setObjectName("list-count")
         self.table = self._make_table()
+        self.empty = EmptyState()
+        self.no_team = False  # a supervisor nobody reports to: pointed to emergency access
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.count)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.body, 1)
         self.search.textChanged.connect(self._search)
         self.new_button.clicked.connect(self.new_requested)
+        self.empty.button.clicked.connect(self._empty_action)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_requested.emit)
@@ -65,8 +101,9 @@ class YouthListPanel(RetranslateMixin, QWidget):
         table.setWordWrap(False)
         header = table.horizontalHeader()
         header.setResizeContentsPrecision(40)  # size columns from 40 rows, not all 10,000
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (Column.BIRTH, Column.REVIEW, Column.CASEWORKER, Column.STATUS):
+        for column in (Column.NAME, Column.CASEWORKER):  # share what the dates leave
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in (Column.BIRTH, Column.REVIEW, Column.STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         return table
@@ -96,12 +133,7 @@ class YouthListPanel(RetranslateMixin, QWidget):
         if row is None:
             selection.clearSelection()
             return
-        index = self.model.index(row, 0)
-        selection.blockSignals(True)
-        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                  | QItemSelectionModel.SelectionFlag.Rows)
-        selection.blockSignals(False)
-        self.table.scrollTo(index)
+        select_row(self.table, row, quietly=True)
 
     def _search(self, text: str) -> None:
         self.model.set_query(text)
@@ -111,6 +143,35 @@ class YouthListPanel(RetranslateMixin, QWidget):
         shown, total = self.model.counts()
         self.count.setText(_("Showing {shown} of {total}").format(
             shown=format_number(shown), total=format_number(total)))
+        self._show_empty(shown, total)
+
+    def _show_empty(self, shown: int, total: int) -> None:
+        """An empty list says why, and offers the next step."""
+        self.body.setCurrentWidget(self.empty if shown == 0 else self.table)
+        if shown:
+            return
+        if total:
+            text = _("Nobody matches “{search}”. Check the spelling, try another name they "
+                     "use, or add them as a new youth.").format(search=self.search.text().strip())
+            action = _("New youth")
+        elif self.no_team:
+            text = _("Nobody is on your team yet, so there are no youth to show. An "
+                     "administrator adds caseworkers to your team. To open a youth's record "
+                     "in an emergency, use emergency access.")
+            action = _("Emergency access…")
+        else:
+            text = _("No youth yet. Add the first one with “New youth”.")
+            action = _("New youth")
+        self.empty.text.setText(text)
+        self.empty.button.setText(action)
+        self.empty.button.setAccessibleName(action)
+
+    def _empty_action(self) -> None:
+        _shown, total = self.model.counts()
+        if self.no_team and not total:
+            self.emergency_requested.emit()
+        else:
+            self.new_requested.emit()
 
     def _current_changed(self, current: object, _previous: object) -> None:
         index = self.table.currentIndex()
@@ -122,6 +183,7 @@ class YouthListPanel(RetranslateMixin, QWidget):
         self.search.selectAll()
 
     def _open_first(self) -> None:
+        """Enter in the search box opens the first youth shown."""
         if self.model.rowCount() > 0:
-            self.table.selectRow(0)
+            select_row(self.table, 0)
             self.table.setFocus()
