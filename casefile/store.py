@@ -33,7 +33,6 @@ from casefile.errors import (
     StoreBusy,
     StoreDamaged,
     StoreExists,
-    StoreMissing,
     StoreUnavailable,
     WaymarkError,
     WrongPassword,
@@ -49,9 +48,10 @@ from casefile.files.paths import StorePaths, StoreState
 from casefile.keys import keyfile
 from casefile.keys.crypto import KdfParams, random_key
 from casefile.keys.recovery import new_recovery_key
-from casefile.keys.unlock import after_unlock, unlock_staff, with_staff_slot
+from casefile.keys.unlock import after_unlock, with_staff_slot
 from casefile.trail import audit
 from casefile.trail.health import check_before_writing
+from casefile.unlocking import Unlocked, unlock_with_password
 from casefile.workstation import Workstation
 
 log = logging.getLogger(__name__)
@@ -272,14 +272,6 @@ def create_store(
     return open_store(data_dir, login, password, workstation), recovery_key
 
 
-def _check_state(paths: StorePaths) -> None:
-    if paths.state() is StoreState.NEW:
-        raise StoreMissing(folder=str(paths.data_dir))
-    problem = paths.missing_file()
-    if problem is not None:
-        raise problem
-
-
 def _signed_in(session: Session, login: str) -> StaffMember:
     staff = session.scalars(
         select(Staff).where(Staff.login == keyfile.normalize_login(login))
@@ -338,12 +330,18 @@ def open_store(
     file's failure count; a damaged store is refused before anything is written. With
     `inspect`, the store is opened as it is and nothing is written until `complete_sign_in`."""
     workstation = workstation or workstation_module.current_workstation()
-    paths = StorePaths(data_dir)
-    with file_errors(data_dir):
-        _check_state(paths)
-    keys = keyfile.read_key_file(paths.keys)
-    data_key = unlock_staff(paths.keys, keys, login, password, workstation)
-    store = open_with_key(paths, data_key, login, keys, workstation, inspect=inspect)
+    unlocked = unlock_with_password(data_dir, login, password, workstation)
+    return open_unlocked(unlocked, login, password, workstation, action, inspect=inspect)
+
+
+def open_unlocked(
+    unlocked: Unlocked, login: str, password: str, workstation: Workstation,
+    action: str = audit.SIGN_IN, *, inspect: bool = False,
+) -> Store:
+    """Open the store with a data key `casefile.unlocking` unwrapped with `login`'s password
+    (see `open_store`)."""
+    store = open_with_key(unlocked.paths, unlocked.data_key, login, unlocked.keys, workstation,
+                          inspect=inspect)
     if not inspect:
         complete_sign_in(store, password, action)
     return store

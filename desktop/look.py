@@ -149,13 +149,17 @@ def stylesheet() -> str:
         f"QPushButton:hover {{ background: {p.accent_soft}; }}",
         f"QPushButton:pressed {{ background: {p.divider}; }}",
         f"QPushButton:focus {{ border: {ring}; padding: 4px 13px; }}",
+        # not bold: Qt sizes a button from its plain state, and bold words were cut off
         f"QPushButton:default {{ background: {p.accent}; color: {p.on_accent};"
-        f" border-color: {p.accent}; font-weight: bold; }}",
+        f" border-color: {p.accent}; }}",
         f"QPushButton:default:hover {{ background: {p.accent_hover}; }}",
         f"QPushButton:default:focus {{ border: {ring}; }}",
         f"QPushButton:disabled {{ background: {p.canvas}; color: {p.disabled};"
         f" border-color: {p.divider}; }}",
-        f"QToolButton:focus, QCheckBox:focus, QRadioButton:focus {{ border: {ring}; }}",
+        f"QToolButton {{ background: {p.surface}; color: {p.ink}; border: 1px solid {p.border};"
+        f" border-radius: {RADIUS - 2}px; padding: 3px 8px; }}",
+        f"QToolButton:hover {{ background: {p.accent_soft}; }}",
+        f"QToolButton:focus {{ border: {ring}; padding: 2px 7px; }}",
         # lists and tables
         f"QTableView, QListView, QTreeView {{ background: {p.surface};"
         f" alternate-background-color: {p.canvas}; gridline-color: {p.divider};"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -75,24 +76,32 @@ login.submit.click()
 app.exec()
 """
 PEAK_RSS = """
-import resource, sys
+import sys
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from casefile.keys.devicesecret import KeyringCheck
-from casefile.store import open_store
-from casefile.workstation import Workstation
-from desktop.workspace.workspace import Workspace
-app = QApplication([])
-store = open_store(__import__("pathlib").Path(sys.argv[1]), "demo-bench", sys.argv[2],
-                   Workstation(keyring=KeyringCheck(None, "benchmark")))
-from desktop.operations.session import Session
-ws = Workspace(Session(store)); ws.resize(1100, 700); ws.show(); app.processEvents()
-ws.list_panel.model.set_query("a"); app.processEvents()
-try:  # this process's own high-water mark: Linux keeps ru_maxrss across exec, so it would
-    # report the benchmark's own (larger) process it was started from
-    status = open("/proc/self/status").read()
+from desktop.app import parse_args, start_window
+shell = start_window(parse_args(["--data-dir", sys.argv[1], "--lang", "en"]))
+app = QApplication.instance()
+shell.runner.wait()
+app.processEvents()
+login = shell.pages.currentWidget()
+login.login.setText("demo-bench")
+login.password.setText(sys.argv[2])
+def measure():  # signed in through the window, as a person does; then a search
+    if shell.workspace is None:
+        return
+    poll.stop()
+    shell.workspace.list_panel.search.setText("a")
+    app.processEvents()
+    status = open("/proc/self/status").read()  # this process's own high-water mark: Linux
+    # keeps ru_maxrss across exec, so it would report the benchmark's own larger process
     print(int(status.split("VmHWM:")[1].split()[0]) // 1024, flush=True)
-except (OSError, IndexError):
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, flush=True)
+    app.quit()
+poll = QTimer(interval=5)
+poll.timeout.connect(measure)
+poll.start()
+login.submit.click()
+app.exec()
 """
 
 
@@ -257,8 +266,8 @@ def main() -> int:
     rss = int(subprocess.run([sys.executable, "-c", PEAK_RSS, str(folder), password],
                              capture_output=True, text=True, cwd=ROOT, check=True,
                              input="").stdout.split()[-1])
-    rows.append(("peak RSS with 10,000 youth in the workspace", f"{rss} MB", "< 200 MB",
-                 rss < 200))
+    rows.append(("peak RSS, signed in through the window to 10,000 youth, then a search",
+                 f"{rss} MB", "< 200 MB", rss < 200))
 
     bare, waymark = cold_start(folder, args.runs)
     ratio = waymark / bare
@@ -266,6 +275,7 @@ def main() -> int:
                  f"{waymark * 1000:.0f} ms vs {bare * 1000:.0f} ms = {ratio:.2f}x", "<= 1.5x",
                  ratio <= 1.5))
 
+    shutil.rmtree(folder, ignore_errors=True)  # made-up youth, but never left behind
     width = max(len(r[0]) for r in rows)
     for name, value, budget, ok in rows:
         print(f"{name:<{width}}  {value:>28}  budget {budget:<9} {'ok' if ok else 'OVER'}")

@@ -10,42 +10,51 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 
 from casefile.errors import NewerDatabase, UnsafeDatabaseSettings
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Every migration in `migrations/versions/`, oldest first (a test keeps this in step with
+# Alembic's own history). Knowing them here lets every sign-in check the schema with one query
+# instead of importing Alembic, which costs about 17 MB and 60 ms; Alembic is loaded only
+# when there is something to migrate.
+REVISIONS = ("0001", "0002", "0003")
 
 
 def _config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
     return config
 
 
-def head_revision() -> str | None:
-    return ScriptDirectory.from_config(_config()).get_current_head()
+def head_revision() -> str:
+    return REVISIONS[-1]
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (None before the first migration)."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        exists = connection.execute(text(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        )).first()
+        if exists is None:
+            return None
+        revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return None if revision is None else str(revision)
 
 
 def known_revision(revision: str) -> bool:
     """Whether this version of Waymark knows `revision` (an unknown one is from a newer Waymark)."""
-    try:
-        ScriptDirectory.from_config(_config()).get_revision(revision)
-    except CommandError:
-        return False
-    return True
+    return revision in REVISIONS
 
 
 def needs_upgrade(engine: Engine) -> bool:
@@ -53,12 +62,9 @@ def needs_upgrade(engine: Engine) -> bool:
     current = current_revision(engine)
     if current is None:
         return True
-    scripts = ScriptDirectory.from_config(_config())
-    try:
-        scripts.get_revision(current)
-    except CommandError as error:
-        raise NewerDatabase() from error
-    return current != scripts.get_current_head()
+    if not known_revision(current):
+        raise NewerDatabase()
+    return current != head_revision()
 
 
 def upgrade(engine: Engine, before: Callable[[str | None], None] | None = None) -> bool:
@@ -75,6 +81,8 @@ def upgrade(engine: Engine, before: Callable[[str | None], None] | None = None) 
         assert driver is not None
         driver.execute("PRAGMA foreign_keys=OFF")
         try:
+            from alembic import command
+
             command.upgrade(_config(connection), "head")
             connection.commit()
             problems = driver.execute("PRAGMA foreign_key_check").fetchall()

@@ -1,24 +1,31 @@
 """Signing in and unlocking: the slow part (the key derivation, the damage check, the audit
 entry) and reading what the workspace shows first, all on the runner's worker. The store comes
-back with no connection open, so none made on the worker is ever used on the GUI thread."""
+back with no connection open, so none made on the worker is ever used on the GUI thread.
+
+This module is imported when someone clicks Sign in, so it loads no database code itself: the
+key is derived first (`casefile.unlocking`), and the store's modules are loaded after, so
+Argon2id's memory and theirs are never held at once (a test keeps it so).
+"""
 
 from __future__ import annotations
 
 import errno
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from casefile.backups import restore
 from casefile.errors import StorageFull, WaymarkError, WrongPassword
 from casefile.files.paths import StorePaths, StoreState
-from casefile.staff import accounts
-from casefile.store import Store, open_store
-from casefile.trail import audit
+from casefile.unlocking import unlock_with_password
 from casefile.workstation import Workstation
-from desktop.operations.language import language_of
 from desktop.operations.session import Session, store_of
-from desktop.operations.youth import FirstView, load_first_view
 from i18n import N_
+
+if TYPE_CHECKING:
+    from casefile.store import Store
+    from desktop.operations.youth import FirstView
+
+SIGN_IN, UNLOCK = "sign-in", "unlock"  # casefile.trail.audit's actions, without loading it
 
 
 @dataclass(frozen=True)
@@ -32,23 +39,32 @@ class SignedIn:
 
 
 def sign_in(data_dir: Path, login: str, password: str, workstation: Workstation) -> SignedIn:
-    return _released(open_store(data_dir, login, password, workstation=workstation))
+    return _opened(data_dir, login, password, workstation, SIGN_IN)
 
 
 def unlock(data_dir: Path, login: str, password: str, workstation: Workstation) -> SignedIn:
     """Open the store again for the person who locked it."""
     try:
-        store = open_store(data_dir, login, password, workstation=workstation,
-                           action=audit.UNLOCK)
+        return _opened(data_dir, login, password, workstation, UNLOCK)
     except WrongPassword:
         raise WaymarkError(N_(
             "That password does not unlock Waymark. If you are not the person who was "
             "using it, choose Sign in as someone else.")) from None
-    return _released(store)
+
+
+def _opened(
+    data_dir: Path, login: str, password: str, workstation: Workstation, action: str
+) -> SignedIn:
+    unlocked = unlock_with_password(data_dir, login, password, workstation)
+    from casefile.store import open_unlocked  # only now: see the module's docstring
+
+    return _released(open_unlocked(unlocked, login, password, workstation, action))
 
 
 def recover(data_dir: Path, login: str, recovery_key: str, new_password: str) -> SignedIn:
     """Sign in with the recovery key, setting a new password."""
+    from casefile.staff import accounts
+
     return _released(accounts.recover_with_key(data_dir, login, recovery_key, new_password))
 
 
@@ -58,6 +74,8 @@ def restore_backup(
 ) -> SignedIn:
     """Restore `source` into an empty data folder (a new workstation) or over a store that was
     refused as damaged, and sign in with the recovery key and a new password."""
+    from casefile.backups import restore
+
     try:
         restore.check_backup_file(source)
         if StorePaths(data_dir).state() is StoreState.READY:  # a refused store
@@ -78,6 +96,8 @@ def restore_backup(
 def record_lock(session: Session) -> None:
     """Note in the audit trail that the screen was locked; a full disk must not keep it from
     locking, so a failure is only not recorded."""
+    from casefile.trail import audit
+
     store = store_of(session)
     try:
         with store.unit() as unit:
@@ -88,6 +108,8 @@ def record_lock(session: Session) -> None:
 
 def _released(store: Store) -> SignedIn:
     """Read what the workspace needs first, then close the connections made on this thread."""
+    from desktop.operations.youth import load_first_view
+
     session = Session(store)
     try:
         signed_in = SignedIn(session, load_first_view(session), _language(session))
@@ -99,6 +121,8 @@ def _released(store: Store) -> SignedIn:
 
 
 def _language(session: Session) -> str | None:
+    from desktop.operations.language import language_of
+
     try:
         return language_of(session)
     except WaymarkError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from alembic import command
@@ -13,6 +15,8 @@ from casefile.db import migrate
 from casefile.db.database import make_engine
 from casefile.db.models import Base
 from casefile.keys.crypto import random_key
+
+PASSWORD = "a long enough password"
 
 
 def _empty_database(path: Path) -> Path:
@@ -52,3 +56,39 @@ def test_the_migrations_build_exactly_the_models(tmp_path: Path) -> None:
         assert differences == []
     finally:
         engine.dispose()
+
+
+def test_the_known_revisions_are_alembics_history_in_order() -> None:
+    """`migrate.REVISIONS` lets a sign-in check the schema without loading Alembic: it must be
+    exactly the chain of migrations in `migrations/versions/`, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate._config())
+    chain = [script.revision for script in scripts.walk_revisions("base", "heads")]
+    assert tuple(reversed(chain)) == migrate.REVISIONS
+    assert scripts.get_heads() == [migrate.head_revision()]
+
+
+def test_opening_an_up_to_date_store_does_not_load_alembic(tmp_path: Path) -> None:
+    """Alembic costs ~17 MB: it is loaded only when there is something to migrate."""
+    from casefile.keys.devicesecret import KeyringCheck
+    from casefile.store import create_store
+    from casefile.workstation import Workstation
+
+    password_only = Workstation(keyring=KeyringCheck(None, "test"))
+    store, _key = create_store(tmp_path, "ada", "Ada Admin", PASSWORD, workstation=password_only)
+    store.close()
+    script = (
+        "import sys, pathlib\n"
+        "from casefile.keys.devicesecret import KeyringCheck\n"
+        "from casefile.store import open_store\n"
+        "from casefile.workstation import Workstation\n"
+        "workstation = Workstation(keyring=KeyringCheck(None, 'test'))\n"
+        "open_store(pathlib.Path(sys.argv[1]), 'ada', sys.argv[2], workstation).close()\n"
+        "print(sorted(name for name in sys.modules if name.startswith('alembic')))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path), PASSWORD], cwd=root,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

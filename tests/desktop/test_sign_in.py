@@ -16,7 +16,7 @@ from shiboken6 import isValid
 
 from casefile.files.paths import KEYS_NAME
 from casefile.keys.keyfile import read_key_file
-from casefile.store import create_store, open_store
+from casefile.store import create_store
 from desktop.operations import signing_in
 from desktop.pages.login import LoginPage
 from desktop.workspace.workspace import Workspace
@@ -102,14 +102,14 @@ def test_signing_in_runs_off_the_window_which_waits_and_keeps_painting(
     disabled, the busy cursor) and goes on handling events until the workspace appears."""
     create_store(data_dir, "ada", "Ada Admin", PASSWORD)[0].close()
     threads: list[int] = []
-    real_open = open_store
+    real_unlock = signing_in.unlock_with_password
 
-    def slow_open(*args: Any, **kwargs: Any) -> Any:
+    def slow_unlock(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.get_ident())
         time.sleep(0.3)
-        return real_open(*args, **kwargs)
+        return real_unlock(*args, **kwargs)
 
-    monkeypatch.setattr(signing_in, "open_store", slow_open)
+    monkeypatch.setattr(signing_in, "unlock_with_password", slow_unlock)
     shell = start_shell()
     login = page(shell)
     type_into(qtbot, login.login, "ada")
