@@ -11,35 +11,35 @@ Nothing here imports Qt's namespace at import time: the sign-in window is painte
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
-@dataclass(frozen=True)
 class Palette:
-    canvas: str = "#f3f5f7"  # the window behind everything
-    surface: str = "#ffffff"  # fields, tables, cards
-    raised: str = "#e9edf1"  # table headers, the session bar
-    ink: str = "#1c2430"  # body text
-    muted: str = "#4a5563"  # secondary text, hints
-    placeholder: str = "#5f6b78"  # placeholder text in an empty field
-    disabled: str = "#5b6573"  # the text of a control that cannot be used now
-    border: str = "#7c8793"  # the edge of a field or button (3:1 on canvas and surface)
-    divider: str = "#d5dbe1"  # lines between rows, panels
-    accent: str = "#0b5c73"  # the main action, the chosen row and tab
-    accent_hover: str = "#094b5e"
-    on_accent: str = "#ffffff"
-    accent_soft: str = "#dcebef"  # a hovered row or button
-    focus: str = "#1a5fb4"  # the focus ring
+    """The colours, by role. Plain class attributes (no dataclass): this module is imported
+    before the sign-in window is painted, and building a dataclass costs about a millisecond."""
+
+    canvas = "#f3f5f7"  # the window behind everything
+    surface = "#ffffff"  # fields, tables, cards
+    raised = "#e9edf1"  # table headers, the session bar
+    ink = "#1c2430"  # body text
+    muted = "#4a5563"  # secondary text, hints
+    placeholder = "#5f6b78"  # placeholder text in an empty field
+    disabled = "#5b6573"  # the text of a control that cannot be used now
+    border = "#7c8793"  # the edge of a field or button (3:1 on canvas and surface)
+    divider = "#d5dbe1"  # lines between rows, panels
+    accent = "#0b5c73"  # the main action, the chosen row and tab
+    accent_hover = "#094b5e"
+    on_accent = "#ffffff"
+    accent_soft = "#dcebef"  # a hovered row or button
+    focus = "#1a5fb4"  # the focus ring
 
 
-@dataclass(frozen=True)
-class KindColours:
+class KindColours(NamedTuple):
     text: str
     background: str
-    edge: str  # the bar at the start of the line and the icon
+    edge: str  # the icon
 
 
 class MessageKind(StrEnum):
@@ -51,7 +51,7 @@ class MessageKind(StrEnum):
     INFO = "info"  # a plain notice (the demo banner, "Not saved yet")
 
 
-PALETTE = Palette()
+PALETTE = Palette
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 KINDS = {
     MessageKind.ERROR: KindColours(text="#8c1d18", background="#fdecea", edge="#b3261e"),
@@ -67,17 +67,13 @@ FOCUS_WIDTH = 2
 ICON_SIZE = 16  # a message line's icon, in device-independent pixels
 
 
-@dataclass(frozen=True)
-class TypeScale:
-    """Sizes relative to the system's body font, so a person's own font size is respected."""
+class TYPE:
+    """Type sizes relative to the system's body font, so a person's own font size is kept."""
 
-    title: float = 1.6  # a page's heading ("Sign in to Waymark", a youth's name)
-    subtitle: float = 1.2  # a section within a page
-    body: float = 1.0
-    small: float = 0.9  # counts, hints
-
-
-TYPE = TypeScale()
+    title = 1.6  # a page's heading ("Sign in to Waymark", a youth's name)
+    subtitle = 1.2  # a section within a page
+    body = 1.0
+    small = 0.9  # counts, hints
 
 
 def space(step: int) -> int:

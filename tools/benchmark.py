@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure Waymark against the performance budgets of DESIGN.md, in one run.
 
-    .venv/bin/python tools/benchmark.py [--youth 10000] [--runs 9]
+    .venv/bin/python tools/benchmark.py [--youth 10000] [--runs 15]
 
 Prints each figure beside its budget. Medians and ratios are taken within this run, because
 these machines are noisy: compare figures from one run, never across runs.
@@ -148,7 +148,7 @@ def timed(action: Callable[[], object], repeat: int) -> list[float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--youth", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication

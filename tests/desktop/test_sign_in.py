@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from shiboken6 import isValid
 
+from casefile import unlocking
 from casefile.files.paths import KEYS_NAME
 from casefile.keys.keyfile import read_key_file
 from casefile.store import create_store
@@ -102,7 +103,7 @@ def test_signing_in_runs_off_the_window_which_waits_and_keeps_painting(
     disabled, the busy cursor) and goes on handling events until the workspace appears."""
     create_store(data_dir, "ada", "Ada Admin", PASSWORD)[0].close()
     threads: list[int] = []
-    real_unlock = signing_in.unlock_with_password
+    real_unlock = unlocking.unlock_with_password
 
     def slow_unlock(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.get_ident())
