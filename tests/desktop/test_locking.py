@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -189,6 +190,19 @@ def test_hide_keys_lock_at_once(qtbot: QtBot, start_shell: Any) -> None:
     assert isinstance(page(shell), LockPage)  # no waiting
     assert_locked(qtbot, shell, store, YOUTH)
     assert shell.lock_action.shortcut() == QKeySequence("Ctrl+Shift+H")
+
+
+def test_the_workspace_is_kept_out_of_collections_until_a_lock_gives_it_back(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    """Signed in, the long-lived objects are frozen (full collections skip them, and the
+    window does not stall while the worker loads); a lock unfreezes them, so a deleted
+    workspace's cycles are collected and locking again and again leaks nothing."""
+    shell = signed_in_with_youth(qtbot, start_shell)
+    assert gc.get_freeze_count() > 0
+    hide_keys(qtbot, workspace(shell).profile.pronouns)
+    assert isinstance(page(shell), LockPage)
+    assert gc.get_freeze_count() == 0
 
 
 def test_hide_button_locks_at_once(qtbot: QtBot, start_shell: Any) -> None:
