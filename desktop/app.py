@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from casefile.errors import WaymarkError
@@ -345,6 +345,8 @@ def keep_out_of_collections() -> None:
 
 
 def _system_language() -> str:
+    from PySide6.QtCore import QLocale  # importing it builds its enums: ~10 ms at start-up
+
     return normalize_language(QLocale.system().name())
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QToolButton, QWidget
 
 from casefile.errors import WaymarkError
@@ -36,6 +36,7 @@ AFTER_PAINT_MS = 100  # key sequences and the icon are set this long after the w
 
 
 class Shell(RetranslateMixin, QMainWindow):
+    _keys_set = False  # the menus' key sequences, set after the first paint
     sign_in_needed = Signal()  # the store was closed for good (a restore): show sign-in again
     language_chosen = Signal(str)  # someone chose a language from the menu (to remember it)
 
@@ -76,7 +77,9 @@ class Shell(RetranslateMixin, QMainWindow):
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for lang in LANGUAGES:
-            action = QAction(lang.native_name, self, checkable=True)
+            action = QAction(self)  # not QAction(text, parent, checkable=…): that builds
+            action.setText(lang.native_name)  # QIcon's enums before the window appears
+            action.setCheckable(True)
             action.setData(lang.code)
             action.triggered.connect(
                 lambda _checked=False, code=lang.code: self.choose_language(code))
@@ -98,19 +101,23 @@ class Shell(RetranslateMixin, QMainWindow):
         self.account_menus = AccountMenus(self)
 
     def _after_first_paint(self) -> None:
-        """What the first paint need not wait for: the menus' keys and the window's icon."""
-        from PySide6.QtGui import QIcon
+        """What the first paint need not wait for: the menus' keys and the window's icon.
+        (Importing QKeySequence or QIcon builds their enums: about 3 ms before the window.)"""
+        from PySide6.QtGui import QIcon, QKeySequence
 
         QApplication.setWindowIcon(QIcon(str(look.ICON_PATH)))
+        self._keys_set = True
         self.lock_action.setShortcut(QKeySequence(HIDE_KEYS))
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self._describe_hide_keys()
 
     def _describe_hide_keys(self) -> None:
-        keys = self.lock_action.shortcut()
-        if keys.isEmpty():  # not set yet
+        if not self._keys_set:  # asking for the shortcut would build QKeySequence's enums
             self.lock_action.setToolTip(_("Lock Waymark now and show a neutral screen"))
             return
+        from PySide6.QtGui import QKeySequence
+
+        keys = self.lock_action.shortcut()
         self.lock_action.setToolTip(_("Lock Waymark now and show a neutral screen ({keys})").format(
             keys=keys.toString(QKeySequence.SequenceFormat.NativeText)))
 

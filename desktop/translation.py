@@ -8,13 +8,16 @@ re-reads its strings in `retranslate_ui()`. Typed text lives in the widgets and 
 
 from __future__ import annotations
 
-import ctypes
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from i18n import language, set_language
 from i18n.runtime import current_translator
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLocale
 
 
 class GettextTranslator(QTranslator):
@@ -41,6 +44,8 @@ class GettextTranslator(QTranslator):
             # PySide6 hands Qt's null `disambiguation` to this override as a borrowed None that
             # it then releases: without this, None's reference count falls by one per call and
             # Python 3.11 aborts ("deallocating None"). Tested in test_language_switch.py.
+            import ctypes  # here, not at start-up: it costs ~3 ms before the first window
+
             ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
         translator = current_translator()
         if source and translator.has(source, context):
@@ -85,7 +90,10 @@ _QT_LOCALES = {"ar": "ar_LY"}
 
 
 def qt_locale(code: str) -> QLocale:
-    """The QLocale matching how Babel writes dates in `code` (a shipped language)."""
+    """The QLocale matching how Babel writes dates in `code` (a shipped language). Imported
+    here: importing QLocale builds its enums (languages, countries, scripts), ~10 ms."""
+    from PySide6.QtCore import QLocale
+
     return QLocale(_QT_LOCALES.get(code, code))
 
 
