@@ -24,6 +24,7 @@ from casefile.db.models.youth import CLOSED, OPEN
 from casefile.store import CASEWORKER, Store, create_store
 from casefile.trail import audit
 from casefile.workstation import Workstation, throwaway_workstation
+from demo.plans import add_demo_plans
 
 DEMO_LOGIN = "demo"
 DEMO_DISPLAY_NAME = "Demo caseworker"
@@ -180,7 +181,8 @@ def _caseworker_ids(store: Store) -> list[int]:
 
 
 def add_demo_youth(store: Store, count: int, seed: int | None = None) -> int:
-    """Insert `count` synthetic youth in one transaction; returns how many were added."""
+    """Insert `count` synthetic youth in one transaction, and made-up draft plans for about
+    half of them (demo/plans.py); returns how many youth were added."""
     profiles = demo_youth(count, seed, _caseworker_ids(store))
     rng = random.Random(None if seed is None else f"lifecycle-{seed}")
     now = utcnow()
@@ -190,6 +192,7 @@ def add_demo_youth(store: Store, count: int, seed: int | None = None) -> int:
             session.execute(insert(Youth), rows)
             store.record(session, audit.CREATE, record_type=audit.YOUTH,
                          detail=f"{len(rows)} synthetic youth")
+        add_demo_plans(store, seed)  # about half of them get a made-up draft plan
     return len(rows)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,19 @@ METHOD_MAP = [("**.py", "python")]
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
+CONTENT_FILES = {"resources/plan/sections.toml": "plan"}  # built-in content: its context
+CONTENT_KEYS = re.compile(
+    r'^\s*(title|explain|text|example|label|name|when)\s*=\s*("(?:[^"\\]|\\.)*")\s*$')
+
+
+def content_texts(path: Path) -> Iterator[tuple[str, int]]:
+    """Every translatable text of a content file (one `key = "text"` a line), with its line."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        match = CONTENT_KEYS.match(line)
+        if match:
+            yield tomllib.loads(f"v = {match.group(2)}")["v"], number
+
+
 def extract_template() -> Catalog:
     template = Catalog(project="Waymark", domain=DOMAIN, charset="utf-8")
     for package in SOURCE_PACKAGES:
@@ -33,6 +47,9 @@ def extract_template() -> Catalog:
         for filename, lineno, message, comments, context in results:
             template.add(message, None, [(f"{package}/{filename}", lineno)],
                          auto_comments=comments, context=context)
+    for name, context in CONTENT_FILES.items():
+        for message, lineno in content_texts(ROOT / name):
+            template.add(message, None, [(name, lineno)], context=context)
     return template
 
 

@@ -12,6 +12,7 @@ from casefile.cases.youth import StaffChoice, YouthFields, YouthRecord, YouthSum
 from casefile.db.models.youth import CLOSED, OPEN
 from casefile.staff import access
 from desktop.operations.session import Session, store_of
+from planning.plans import plan_states
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class ListView:
     rows: list[YouthSummary]
     keys: list[str]
     emergency: dict[int, datetime]
+    plans: dict[int, str]  # each youth's safety plan state (draft, agreed); none: no plan
 
 
 def row_key(row: YouthSummary) -> str:
@@ -32,7 +34,8 @@ def row_key(row: YouthSummary) -> str:
 def load_list_view(session: Session) -> ListView:
     store = store_of(session)
     rows = youth.list_youth(store)
-    return ListView(rows, [row_key(row) for row in rows], access.emergency_grants(store))
+    return ListView(rows, [row_key(row) for row in rows], access.emergency_grants(store),
+                    plan_states(store))
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ class Column(IntEnum):
     REVIEW = 2
     CASEWORKER = 3
     STATUS = 4
+    PLAN = 5
 
 
 _COLUMNS = tuple(Column)  # by number, without building an enum per cell
@@ -41,7 +42,10 @@ HEADERS = {
     Column.REVIEW: N_("Next plan review"),
     Column.CASEWORKER: N_("Caseworker"),
     Column.STATUS: N_("Case"),
+    Column.PLAN: N_("Safety plan"),
 }
+PLAN_STATES = {"draft": N_("Draft"), "agreed": N_("Agreed")}  # planning.models' states
+NO_PLAN = N_("None yet")
 
 
 def _sort_key(column: Column, row: YouthSummary, name_key: str) -> Any:
@@ -56,6 +60,9 @@ def _sort_key(column: Column, row: YouthSummary, name_key: str) -> Any:
     return row.status
 
 
+_PLAN_ORDER = {None: 0, "draft": 1, "agreed": 2}
+
+
 class YouthListModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
@@ -65,6 +72,7 @@ class YouthListModel(QAbstractTableModel):
         self._visible: list[int] = []  # the rows matching the query, in sort order
         self._query = ""
         self._texts: dict[tuple[int, int], str] = {}  # (row position, column): text shown
+        self.plans: dict[int, str] = {}  # each youth's plan state; a youth missing has none
         self.emergency: dict[int, datetime] = {}  # youth open through emergency access, until
         self._sort = (Column.NAME, Qt.SortOrder.AscendingOrder)
         self.today = date.today()
@@ -193,6 +201,12 @@ class YouthListModel(QAbstractTableModel):
     def _apply_sort(self) -> None:
         column, order = self._sort
         rows, keys = self._rows, self._keys
+        if column == Column.PLAN:  # the plan's state is the model's, not the row's
+            plans = self.plans
+            self._order = sorted(range(len(rows)),
+                                 key=lambda i: _PLAN_ORDER.get(plans.get(rows[i].id), 0),
+                                 reverse=order == Qt.SortOrder.DescendingOrder)
+            return
         self._order = sorted(range(len(rows)), key=lambda i: _sort_key(column, rows[i], keys[i]),
                              reverse=order == Qt.SortOrder.DescendingOrder)
 
@@ -211,6 +225,9 @@ class YouthListModel(QAbstractTableModel):
             return self._review_text(row)
         if column == Column.CASEWORKER:
             return row.caseworker_name
+        if column == Column.PLAN:
+            state = self.plans.get(row.id)
+            return _(PLAN_STATES[state]) if state in PLAN_STATES else _(NO_PLAN)
         return _("Closed") if row.closed else _("Open")
 
     @staticmethod

@@ -132,6 +132,7 @@ class Workspace(RetranslateMixin, QWidget):
 
     def _show_list(self, view: ListView) -> None:
         self.list_panel.model.emergency = view.emergency
+        self.list_panel.model.plans = view.plans
         self.list_panel.set_rows(view.rows, view.keys)
 
     def show_emergency(self, youth_id: int) -> None:

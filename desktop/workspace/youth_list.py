@@ -103,7 +103,7 @@ class YouthListPanel(RetranslateMixin, QWidget):
         header.setResizeContentsPrecision(40)  # size columns from 40 rows, not all 10,000
         for column in (Column.NAME, Column.CASEWORKER):  # share what the dates leave
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        for column in (Column.BIRTH, Column.REVIEW, Column.STATUS):
+        for column in (Column.BIRTH, Column.REVIEW, Column.STATUS, Column.PLAN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         return table

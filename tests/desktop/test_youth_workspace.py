@@ -172,3 +172,27 @@ def test_a_list_restarted_with_youth_going_by_one_name_still_tells_them_apart(
     assert shown == [f"{_isolated('Ave')} ({_isolated('Avery Example')})",
                      f"{_isolated('Ave')} ({_isolated('Avery Sample')})"]
     shell.close()
+
+
+def test_the_list_shows_whether_each_youth_has_no_plan_a_draft_or_an_agreed_plan(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    from desktop.workspace.list_model import Column
+    from planning import plans
+
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    add_youth(qtbot, shell, "Mariana Ejemplo")
+    ws = workspace(shell)
+    store = store_of(ws.session)
+    jordan = next(row.id for row in list_youth(store) if row.legal_name == "Jordan Sample")
+    plans.start_plan(store, jordan)
+    ws.reload_list()
+    model = ws.list_panel.model
+    shown = {model.index(row, Column.NAME).data(): model.index(row, Column.PLAN).data()
+             for row in range(model.rowCount())}
+    assert shown == {"Jordan Sample": "Draft", "Mariana Ejemplo": "None yet"}
+    assert model.headerData(Column.PLAN, Qt.Orientation.Horizontal) == "Safety plan"
+    ws.list_panel.table.sortByColumn(Column.PLAN, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, Column.NAME).data() == "Jordan Sample"
