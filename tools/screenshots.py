@@ -34,7 +34,9 @@ from desktop.operations.session import Session  # noqa: E402
 from desktop.shell import Shell  # noqa: E402
 from desktop.table_rows import select_row  # noqa: E402
 from desktop.translation import LanguageSwitcher  # noqa: E402
+from desktop.workspace.workspace import Workspace  # noqa: E402
 from i18n import LANGUAGES  # noqa: E402
+from planning import plans  # noqa: E402
 
 PASSWORD = "screenshots only"
 
@@ -121,6 +123,20 @@ def admin_screens(switcher: LanguageSwitcher, data: Path) -> None:
     ian.close()
 
 
+def plan_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> None:
+    """Every section of a made-up plan (the demo's), in the plan editor."""
+    states = plans.plan_states(store)
+    youth_id = min(states)
+    ws.list_panel.select(youth_id)
+    ws.open_youth(youth_id)
+    ws.tabs.setCurrentWidget(ws.plan)
+    for row, section in enumerate(ws.plan.content.sections):
+        ws.plan.guide.setCurrentRow(row)
+        grab(shell, f"plan-{row + 1:02d}-{section.id}", code)
+    ws.plan.guide.setCurrentRow(0)
+    ws.tabs.setCurrentWidget(ws.profile)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
@@ -160,6 +176,8 @@ def main() -> int:
         grab(shell, "workspace", lang.code)
         ws.list_panel.search.setText("Zyx")
         grab(shell, "nobody-found", lang.code)
+        ws.list_panel.search.setText("")
+        plan_screens(shell, ws, store, lang.code)
         shell.show_lock(lambda password: None)
         grab(shell, "locked", lang.code)
         shell.workspace = None  # keep the store open for the next language

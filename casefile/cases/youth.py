@@ -162,6 +162,15 @@ def get_youth(store: Store, youth_id: int) -> YouthRecord:
         return _record(youth, until)
 
 
+def name_and_pronouns(store: Store, youth_id: int) -> tuple[str, str]:
+    """The name a youth goes by and their pronouns, for a screen that shows them beside its own
+    record (the safety plan's "About me"). Access is checked; the screen's own record is what
+    the audit trail notes as viewed."""
+    with store.unit() as session:
+        youth, _flagged = access.youth_for(session, store.user, youth_id)
+        return youth.preferred_name or youth.legal_name, youth.pronouns
+
+
 def _load_for_edit(
     session: Any, user: StaffMember, youth_id: int, expected_version: int
 ) -> tuple[Youth, bool]:

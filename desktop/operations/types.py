@@ -15,9 +15,18 @@ from casefile.staff.accounts import ROLES, Account
 from casefile.store import ADMIN, CASEWORKER, SUPERVISOR
 from casefile.trail.audit import STAFF, YOUTH
 from casefile.trail.audit_view import AUDIT, AuditRow
+from planning.content import Check, Content, ListOf, Question, Section
+from planning.content import HelpLine as PlanHelpLine
+from planning.items import KINDS, ItemField, ItemKind, looks_like_phone
+from planning.items import STAFF as STAFF_WORDS
+from planning.items import YOUTH as YOUTH_WORDS
+from planning.models import DONE, SKIPPED
+from planning.plans import ItemView, PlanView
 
 __all__ = [
-    "ADMIN", "AUDIT", "BACKUP_SUFFIX", "CASEWORKER", "EDITABLE", "MIN_REASON_CHARS", "ROLES",
-    "STAFF", "SUPERVISOR", "YOUTH", "Account", "AuditRow", "HelpLine", "Policy", "StaffChoice",
-    "YouthRecord", "YouthSummary", "matches", "search_key",
+    "ADMIN", "AUDIT", "BACKUP_SUFFIX", "CASEWORKER", "DONE", "EDITABLE", "KINDS",
+    "MIN_REASON_CHARS", "ROLES", "SKIPPED", "STAFF", "STAFF_WORDS", "SUPERVISOR", "YOUTH",
+    "YOUTH_WORDS", "Account", "AuditRow", "Check", "Content", "HelpLine", "ItemField", "ItemKind",
+    "ItemView", "ListOf", "PlanHelpLine", "PlanView", "Policy", "Question", "Section",
+    "StaffChoice", "YouthRecord", "YouthSummary", "looks_like_phone", "matches", "search_key",
 ]

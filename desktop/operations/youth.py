@@ -50,6 +50,11 @@ def load_first_view(session: Session) -> FirstView:
     return FirstView(youth.list_caseworkers(store_of(session)), load_list_view(session))
 
 
+def load_plan_states(session: Session) -> dict[int, str]:
+    """Each youth's safety plan state (draft, agreed), for the list's column."""
+    return plan_states(store_of(session))
+
+
 def load_caseworkers(session: Session) -> list[StaffChoice]:
     return youth.list_caseworkers(store_of(session))
 

@@ -160,6 +160,15 @@ class YouthListModel(QAbstractTableModel):
         self._refilter()
         self.endResetModel()
 
+    def set_plans(self, plans: dict[int, str]) -> None:
+        """Show each youth's plan state again (a plan was started or agreed)."""
+        self.plans = plans
+        for position in range(len(self._rows)):
+            self._texts.pop((position, Column.PLAN), None)
+        if self._visible:
+            self.dataChanged.emit(self.index(0, Column.PLAN),
+                                  self.index(len(self._visible) - 1, Column.PLAN))
+
     def row_of(self, youth_id: int) -> int | None:
         for visible_row, position in enumerate(self._visible):
             if self._rows[position].id == youth_id:

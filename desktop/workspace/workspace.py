@@ -28,6 +28,7 @@ from desktop.operations.youth import FirstView, ListView
 from desktop.translation import RetranslateMixin
 from desktop.workspace.editor import EditorSnapshot, YouthEditor, as_widget, registered_editors
 from desktop.workspace.focus import FocusPlace, focused_place, restore_focus
+from desktop.workspace.plan_editor import PlanEditor
 from desktop.workspace.profile import YouthProfile
 from desktop.workspace.youth_list import YouthListPanel
 from i18n import _
@@ -78,7 +79,8 @@ class Workspace(RetranslateMixin, QWidget):
         self.list_panel.no_team = session.is_supervisor and not any(
             person.id != session.user_id for person in caseworkers)
         self.profile = YouthProfile(session, caseworkers)
-        self.editors: list[YouthEditor] = [self.profile]
+        self.plan = PlanEditor(session)
+        self.editors: list[YouthEditor] = [self.profile, self.plan]
         self.editors += [make(session) for make in registered_editors()]
         self.tabs = QTabWidget()
         self.tabs.setObjectName("youth-page")
@@ -115,6 +117,7 @@ class Workspace(RetranslateMixin, QWidget):
         self.list_panel.chosen.connect(self.open_youth)
         self.list_panel.new_requested.connect(self.new_youth)
         self.profile.saved.connect(self._saved)
+        self.plan.notices.connect(self._plan_changed)
         self._show_list(first.list if first else ops.load_list_view(session))
         self.retranslate_ui()
 
@@ -172,6 +175,11 @@ class Workspace(RetranslateMixin, QWidget):
         """Tell every editor what changed (they show only what is about their youth)."""
         for editor in self.editors:
             editor.accept(notice)
+
+    def _plan_changed(self, notice: ChangeNotice) -> None:
+        """A plan was started (or agreed): the list's Safety plan column follows."""
+        self.list_panel.model.set_plans(ops.load_plan_states(self.session))
+        self.broadcast(notice)
 
     def _saved(self, record: YouthRecord) -> None:
         name = self._caseworker_names.get(record.caseworker_id or -1, "")

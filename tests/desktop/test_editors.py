@@ -76,7 +76,8 @@ def test_a_registered_editor_is_a_tab_of_the_youth_page_and_keeps_its_typing_ove
     shell = signed_in_with_youth(qtbot, start_shell)
     ws = workspace(shell)
     scratch = made[-1]
-    assert [ws.tabs.tabText(i) for i in range(ws.tabs.count())] == ["Pro&file", "&Scratch"]
+    assert [ws.tabs.tabText(i) for i in range(ws.tabs.count())] == [
+        "Pro&file", "Safety &plan", "&Scratch"]
     youth_id = ws.profile.record.id  # type: ignore[union-attr]
     assert scratch.loaded == [youth_id]  # loaded once the new youth was saved
     assert ChangeNotice(youth_id, "profile") in scratch.notices

@@ -1,0 +1,61 @@
+"""The safety plan's operations: one function per thing a person does on the plan screens.
+Each is one unit of work in `planning.plans`; a change is announced as `ChangeNotice(youth,
+"plan")` by the editor that made it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from casefile.cases import youth
+from desktop.operations.session import Session, store_of
+from planning import plans
+from planning.content import Content, load_built_in
+from planning.plans import ItemView, PlanView
+
+KIND = "plan"  # the change notices' record kind
+
+
+@dataclass(frozen=True)
+class PlanScreen:
+    """What the plan editor shows for a youth: their plan (None: not started), and the name and
+    pronouns from the profile for "About me"."""
+
+    plan: PlanView | None
+    name: str
+    pronouns: str
+
+
+@cache
+def content() -> Content:
+    """The plan's sections, questions, checklists and help lines (read once)."""
+    return load_built_in()
+
+
+def open_plan(session: Session, youth_id: int) -> PlanScreen:
+    store = store_of(session)
+    name, pronouns = youth.name_and_pronouns(store, youth_id)
+    return PlanScreen(plans.open_plan(store, youth_id), name, pronouns)
+
+
+def start_plan(session: Session, youth_id: int) -> PlanView:
+    return plans.start_plan(store_of(session), youth_id)
+
+
+def add_item(session: Session, plan_id: int, section: str, kind: str, key: str = "",
+             values: dict[str, str] | None = None) -> ItemView:
+    return plans.add_item(store_of(session), plan_id, section, kind, key, values)
+
+
+def save_item(session: Session, item: ItemView, values: dict[str, str] | None = None,
+              voice: str | None = None, keep_off_print: bool | None = None) -> ItemView:
+    return plans.save_item(store_of(session), item.id, item.version, values=values, voice=voice,
+                           keep_off_print=keep_off_print)
+
+
+def remove_item(session: Session, item: ItemView) -> None:
+    plans.remove_item(store_of(session), item.id, item.version)
+
+
+def mark_section(session: Session, plan_id: int, section: str, state: str | None) -> None:
+    plans.set_section_state(store_of(session), plan_id, section, state)

@@ -1,0 +1,430 @@
+"""The safety plan editor of the youth's page: a guide through the thirteen sections (any can be
+opened directly, skipped and come back to) and, for the section shown, its questions, lists and
+checklists, driven from `planning.content` and `planning.items`.
+
+Every edit autosaves (debounced); "Saved" appears only after the commit. A save against an
+older version (someone else saved first) is refused and says so; the typing stays on screen.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.errors import WaymarkError
+from desktop import look
+from desktop.forms import heading, message_label
+from desktop.look import TYPE, MessageKind
+from desktop.operations import plan as ops
+from desktop.operations.runner import ChangeNotice
+from desktop.operations.session import Session
+from desktop.operations.types import DONE, KINDS, SKIPPED, ItemView, PlanView, Section
+from desktop.translation import RetranslateMixin
+from desktop.workspace.autosave import Autosave
+from desktop.workspace.editor import EditorSnapshot
+from desktop.workspace.plan_items import ItemBox, TickRow
+from i18n import N_, _
+
+MARKS = {DONE: "✓", SKIPPED: "–"}  # beside a section's title in the guide
+
+
+class PlanEditor(RetranslateMixin, QWidget):
+    key = "plan"
+    notices = Signal(object)  # a ChangeNotice: the youth's plan changed
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plan-editor")
+        self._session = session
+        self.content = ops.content()
+        self.view: ops.PlanScreen | None = None
+        self.youth_id: int | None = None
+        self.items: dict[int, ItemView] = {}
+        self.current = 0  # the section shown
+        self.boxes: list[ItemBox] = []
+        self.ticks: list[TickRow] = []
+        self._words: list[tuple[Callable[[str], None], Callable[[], str]]] = []  # retranslated
+        self._state: str | WaymarkError = ""
+        self.autosave = Autosave(self._save, self)
+        self._build()
+        self.retranslate_ui()
+
+    # construction
+    def _build(self) -> None:
+        self.start_text = QLabel()
+        self.start_text.setWordWrap(True)
+        self.start_button = QPushButton()
+        self.start_button.setObjectName("start-plan")
+        self.start_button.setDefault(True)
+        start = QWidget()
+        start_layout = QVBoxLayout(start)
+        start_layout.addStretch(1)
+        start_layout.addWidget(self.start_text)
+        start_layout.addWidget(self.start_button)
+        start_layout.addStretch(2)
+        self.guide = QListWidget()
+        self.guide.setObjectName("plan-sections")
+        self.guide.setMaximumWidth(200)
+        for _section in self.content.sections:
+            self.guide.addItem("")
+        self.progress = QLabel()
+        self.progress.setObjectName("list-count")
+        self.title = heading(scale=TYPE.subtitle)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.body)
+        self.back_button, self.skip_button, self.next_button = (QPushButton() for _ in range(3))
+        self.next_button.setDefault(True)
+        for name, button in (("back", self.back_button), ("skip", self.skip_button),
+                             ("next", self.next_button)):
+            button.setObjectName(f"plan-{name}")
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.skip_button)
+        nav.addWidget(self.next_button)
+        self.save_state = message_label()
+        self.save_state.setObjectName("save-state")
+        right = QVBoxLayout()
+        right.setSpacing(look.space(2))
+        for widget in (self.progress, self.title, self.explain):
+            right.addWidget(widget)
+        right.addWidget(scroll, 1)
+        right.addLayout(nav)
+        right.addWidget(self.save_state)
+        plan = QWidget()
+        row = QHBoxLayout(plan)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.guide)
+        row.addLayout(right, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(start)
+        self.pages.addWidget(plan)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+        self.start_button.clicked.connect(self._start)
+        self.guide.currentRowChanged.connect(self._open_section)
+        self.back_button.clicked.connect(lambda: self._move(-1, None))
+        self.skip_button.clicked.connect(lambda: self._move(1, SKIPPED))
+        self.next_button.clicked.connect(lambda: self._move(1, DONE))
+
+    def retranslate_ui(self) -> None:
+        self.start_text.setText(_(
+            "This youth has no safety plan yet. Build it together: the young person's own "
+            "words, one section at a time."))
+        self.start_button.setText(_("&Start a safety plan"))
+        self.back_button.setText(_("&Back"))
+        self.skip_button.setText(_("S&kip for now"))
+        self.next_button.setText(_("&Done, next section"))
+        self.guide.setAccessibleName(_("Sections of the plan"))
+        for show, words in self._words:  # the section on screen, in the new language
+            show(words())
+        self._show_guide()
+        self._show_state()
+
+    # the editor protocol (editor.py)
+    def tab_title(self) -> str:
+        return _("Safety &plan")
+
+    def load(self, youth_id: int) -> None:
+        self.autosave.flush()
+        self.youth_id = youth_id
+        self.view = ops.open_plan(self._session, youth_id)
+        self._show_plan(self.view.plan)
+        self._set_state("")
+
+    def flush(self) -> None:
+        self.autosave.flush()
+
+    def has_unsaved(self) -> bool:
+        return any(box.changes() for box in self.boxes)
+
+    def snapshot(self) -> EditorSnapshot:
+        typing = {self._box_key(box): box.values() for box in self.boxes if box.changes()}
+        return EditorSnapshot({"section": self.current, "typing": typing}, self._state)
+
+    def restore(self, snapshot: EditorSnapshot) -> None:
+        unsaved: dict[str, Any] = snapshot.unsaved
+        if "section" in unsaved and self.view is not None and self.view.plan is not None:
+            self.guide.setCurrentRow(int(unsaved["section"]))
+        typing = unsaved.get("typing", {})
+        for box in self.boxes:
+            if self._box_key(box) in typing:
+                box.put_back(typing[self._box_key(box)])
+        if typing:
+            self._edited()
+        elif isinstance(snapshot.save_state, str | WaymarkError):
+            self._set_state(snapshot.save_state)
+
+    def accept(self, notice: ChangeNotice) -> None:
+        """A profile saved elsewhere: "About me" shows its name and pronouns."""
+        if notice.youth_id == self.youth_id and notice.kind == "profile" and self.youth_id:
+            self.autosave.flush()
+            self.view = ops.open_plan(self._session, self.youth_id)
+            if self.current == 0:
+                self._open_section(0)
+
+    # showing the plan
+    def _show_plan(self, plan: PlanView | None) -> None:
+        self.items = {item.id: item for item in plan.items} if plan else {}
+        self.pages.setCurrentIndex(0 if plan is None else 1)
+        self._show_guide()
+        if plan is not None:
+            self.guide.blockSignals(True)
+            self.guide.setCurrentRow(0)
+            self.guide.blockSignals(False)
+            self._open_section(0)
+
+    def _sections(self) -> dict[str, str]:
+        plan = self.view.plan if self.view else None
+        return dict(plan.sections) if plan else {}
+
+    def _show_guide(self) -> None:
+        states = self._sections()
+        for row, section in enumerate(self.content.sections):
+            mark = MARKS.get(states.get(section.id, ""), " ")
+            self.guide.item(row).setText(f"{mark}  {row + 1}. {section.title}")
+        done = sum(1 for s in states.values() if s == DONE)
+        skipped = sum(1 for s in states.values() if s == SKIPPED)
+        self.progress.setText(_("Section {number} of {count} · {done} done · {skipped} skipped")
+                              .format(number=self.current + 1, count=len(self.content.sections),
+                                      done=done, skipped=skipped))
+
+    def _open_section(self, row: int) -> None:
+        if row < 0 or self.view is None or self.view.plan is None:
+            return
+        self.autosave.flush()
+        self.current = row
+        section = self.content.sections[row]
+        self._clear_body()
+        self._show_words(self.title.setText, lambda: str(section.title))
+        self._show_words(self.explain.setText, lambda: str(section.explain))
+        if section.id == "about-me":
+            about = QLabel()
+            about.setObjectName("about-from-profile")
+            self._show_words(about.setText, self._about)
+            self.body_layout.addWidget(about)
+        self._add_questions(section)
+        self._add_lists(section)
+        self._add_ticks(section)
+        self.body_layout.addStretch(1)
+        self.back_button.setEnabled(row > 0)
+        self._show_guide()
+
+    def _show_words(self, show: Callable[[str], None], words: Callable[[], str]) -> None:
+        """Show `words()` now and again after every language switch (while on screen)."""
+        show(words())
+        self._words.append((show, words))
+
+    def _about(self) -> str:
+        view = self.view
+        if view is None:
+            return ""
+        return _("Name: {name} · Pronouns: {pronouns}").format(
+            name=f"\u2068{view.name}\u2069",
+            pronouns=f"\u2068{view.pronouns}\u2069" if view.pronouns else _("not given"))
+
+    def _clear_body(self) -> None:
+        self.boxes, self.ticks, self._words = [], [], []
+        while self.body_layout.count():
+            child = self.body_layout.takeAt(0)
+            widget = child.widget() if child is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    def _of(self, section: str, kind: str, key: str = "") -> list[ItemView]:
+        return [i for i in self.items.values()
+                if i.section == section and i.kind == kind and (not key or i.content_key == key)]
+
+    def _add_box(self, box: ItemBox) -> None:
+        box.edited.connect(self._edited)
+        box.remove_requested.connect(self._remove)
+        self.boxes.append(box)
+        self.body_layout.addWidget(box)
+
+    def _add_questions(self, section: Section) -> None:
+        for question in section.questions:
+            found = self._of(section.id, "answer", question.id)
+            self._add_box(ItemBox("answer", section.id, question.id, found[0] if found else None,
+                                  question.text, question.example))
+
+    def _add_lists(self, section: Section) -> None:
+        for listed in section.lists:
+            caption = QLabel()
+            caption.setObjectName("session-name")
+            self._show_words(caption.setText, functools.partial(_, KINDS[listed.kind].title))
+            self.body_layout.addWidget(caption)
+            for item in self._of(section.id, listed.kind):
+                self._add_box(ItemBox(listed.kind, section.id, item=item, removable=True,
+                                      example=listed.example))
+            add = QPushButton()
+            add.setObjectName(f"add-{listed.kind}")
+            self._show_words(add.setText, functools.partial(str, listed.label))
+            add.clicked.connect(lambda _c=False, kind=listed.kind, s=section.id,
+                                example=listed.example, button=add:
+                                self._add_new(s, kind, example, button))
+            self.body_layout.addWidget(add)
+
+    def _add_ticks(self, section: Section) -> None:
+        rows: list[TickRow] = []
+        for check in section.checks:
+            found = self._of(section.id, "check", check.id)
+            rows.append(TickRow(check.id, check.text, item=found[0] if found else None))
+        if section.helplines:
+            for line in self.content.helplines:
+                found = self._of(section.id, "helpline", line.id)
+                number = "\u2066" + line.number + "\u2069"
+                rows.append(TickRow(line.id, f"{line.name} — {number}", line.when,
+                                    found[0] if found else None))
+            for local in self._session.policy.help_lines:
+                key = f"local:{local.name}"[:64]
+                found = self._of(section.id, "helpline", key)
+                rows.append(TickRow(key, f"{local.name} — \u2066{local.number}\u2069",
+                                    local.hours, found[0] if found else None))
+        for row in rows:
+            row.toggled.connect(self._ticked)
+            self.ticks.append(row)
+            self.body_layout.addWidget(row)
+
+    def _add_new(self, section: str, kind: str, example: object, button: QPushButton) -> None:
+        box = ItemBox(kind, section, removable=True, example=example)
+        index = self.body_layout.indexOf(button)  # just above its "Add" button
+        box.edited.connect(self._edited)
+        box.remove_requested.connect(self._remove)
+        self.boxes.append(box)
+        self.body_layout.insertWidget(max(index, 0), box)
+        next(iter(box.fields.values()), box.voice).setFocus()
+
+    # saving
+    def _edited(self) -> None:
+        self._set_state(N_("Not saved yet"))
+        self.autosave.touch()
+
+    def _save(self) -> None:
+        try:
+            for box in self.boxes:
+                self._save_box(box)
+        except WaymarkError as error:
+            self._set_state(error)
+            return
+        self._set_state(N_("Saved"))
+
+    def _save_box(self, box: ItemBox) -> None:
+        plan = self.view.plan if self.view else None
+        changes = box.changes()
+        if plan is None or not changes:
+            return
+        if box.item is None:  # its first save: what was typed, then whose words and keep-off
+            box.item = ops.add_item(self._session, plan.id, box.section, box.kind, box.key,
+                                    box.values())
+            changes.pop("values", None)
+        if changes:
+            box.item = ops.save_item(self._session, box.item, changes.get("values"),
+                                     changes.get("voice"), changes.get("keep_off_print"))
+        self.items[box.item.id] = box.item
+
+    def _ticked(self, row: TickRow) -> None:
+        plan = self.view.plan if self.view else None
+        if plan is None:
+            return
+        section = self.content.sections[self.current]
+        kind = "helpline" if section.helplines else "check"
+        try:
+            if row.tick.isChecked() and row.item is None:
+                row.item = ops.add_item(self._session, plan.id, section.id, kind, row.key)
+            elif not row.tick.isChecked() and row.item is not None:
+                ops.remove_item(self._session, row.item)
+                self.items.pop(row.item.id, None)
+                row.item = None
+            if row.item is not None and row.keep_off.isChecked() != row.item.keep_off_print:
+                row.item = ops.save_item(self._session, row.item,
+                                         keep_off_print=row.keep_off.isChecked())
+        except WaymarkError as error:
+            self._set_state(error)
+            return
+        if row.item is not None:
+            self.items[row.item.id] = row.item
+        row.keep_off.setEnabled(row.item is not None)
+        self._set_state(N_("Saved"))
+
+    def _remove(self, box: ItemBox) -> None:
+        try:
+            if box.item is not None:
+                ops.remove_item(self._session, box.item)
+                self.items.pop(box.item.id, None)
+        except WaymarkError as error:
+            self._set_state(error)
+            return
+        self.boxes.remove(box)
+        box.deleteLater()
+        self._set_state(N_("Saved"))
+
+    def _start(self) -> None:
+        if self.youth_id is None or self.view is None:
+            return
+        try:
+            plan = ops.start_plan(self._session, self.youth_id)
+        except WaymarkError as error:
+            self._set_state(error)
+            return
+        self.view = ops.PlanScreen(plan, self.view.name, self.view.pronouns)
+        self._show_plan(plan)
+        self.notices.emit(ChangeNotice(self.youth_id, ops.KIND))
+
+    def _move(self, step: int, mark: str | None) -> None:
+        """Back, skip or done: mark the section (done, skipped) and go to the next one."""
+        self.autosave.flush()
+        plan = self.view.plan if self.view else None
+        if plan is None:
+            return
+        section = self.content.sections[self.current].id
+        if mark is not None:
+            try:
+                ops.mark_section(self._session, plan.id, section, mark)
+            except WaymarkError as error:
+                self._set_state(error)
+                return
+            sections = {**plan.sections, section: mark}
+            self.view = ops.PlanScreen(
+                PlanView(plan.id, plan.youth_id, plan.status, plan.updated_at, plan.items,
+                         sections), self.view.name if self.view else "",
+                self.view.pronouns if self.view else "")
+        row = min(max(self.current + step, 0), len(self.content.sections) - 1)
+        self.guide.setCurrentRow(row)
+        self._show_guide()
+
+    def _box_key(self, box: ItemBox) -> str:
+        if box.item is not None:
+            return f"item:{box.item.id}"
+        return f"new:{box.section}:{box.kind}:{box.key}:{self.boxes.index(box)}"
+
+    def _set_state(self, state: str | WaymarkError) -> None:
+        self._state = state
+        self._show_state()
+
+    def _show_state(self) -> None:
+        state = self._state
+        if isinstance(state, WaymarkError):
+            self.save_state.show_error(state.user_message())
+            return
+        kind = MessageKind.SUCCESS if state == N_("Saved") else MessageKind.INFO
+        self.save_state.show_message(_(state) if state else "", kind)

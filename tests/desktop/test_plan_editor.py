@@ -1,0 +1,178 @@
+"""The safety plan as a caseworker and a young person build it: started from an empty youth,
+section by section (typing answers, ticking a red flag, adding two safe people and a safe
+place, choosing a help line, keeping one person off the printed copy), and every word and
+choice is there after Waymark is closed and opened again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from casefile.cases.youth import list_youth
+from desktop.workspace.list_model import Column
+from desktop.workspace.plan_editor import PlanEditor
+from desktop.workspace.plan_items import ItemBox
+from planning import plans
+from tests.desktop.account_steps import click, restart, sign_in
+from tests.desktop.helpers import add_youth, complete_setup, type_into, workspace
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def _open_plan(qtbot: QtBot, shell: Any, name: str) -> PlanEditor:
+    ws = workspace(shell)
+    youth_id = next(r.id for r in list_youth(_store(shell)) if r.legal_name == name)
+    ws.list_panel.select(youth_id)
+    ws.open_youth(youth_id)
+    ws.tabs.setCurrentWidget(ws.plan)
+    return ws.plan
+
+
+def _store(shell: Any) -> Any:
+    from desktop.operations.session import store_of
+
+    return store_of(workspace(shell).session)
+
+
+def _go(editor: PlanEditor, section: str) -> None:
+    ids = [s.id for s in editor.content.sections]
+    editor.guide.setCurrentRow(ids.index(section))
+    assert editor.title.text() == str(editor.content.section(section).title)
+
+
+def _saved(qtbot: QtBot, editor: PlanEditor) -> None:
+    editor.autosave.flush()
+    qtbot.waitUntil(lambda: editor.save_state.text() == "Saved", timeout=3000)
+
+
+def _add(qtbot: QtBot, editor: PlanEditor, kind: str) -> ItemBox:
+    button = editor.body.findChild(QPushButton, f"add-{kind}")
+    assert button is not None
+    click(qtbot, button)
+    QApplication.processEvents()  # a widget added to a shown layout is shown by an event
+    return editor.boxes[-1]
+
+
+def test_a_plan_built_section_by_section_is_all_there_after_a_restart(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    editor = _open_plan(qtbot, shell, "Jordan Sample")
+    assert editor.pages.currentIndex() == 0  # no plan yet: offered to start one
+    click(qtbot, editor.start_button)
+    assert editor.pages.currentIndex() == 1
+    assert workspace(shell).list_panel.model.index(0, Column.PLAN).data() == "Draft"
+    assert "Section 1 of 13" in editor.progress.text()
+    about = editor.body.findChild(QLabel, "about-from-profile")
+    assert about is not None and "Jordan Sample" in about.text()  # from the profile
+    strengths = editor.boxes[0]
+    type_into(qtbot, strengths.fields["text"], "I fix bikes. 🚲 أنا ماهر")
+    _saved(qtbot, editor)
+    click(qtbot, editor.next_button)  # About me done, on to Warning signs
+    assert "Section 2 of 13 · 1 done" in editor.progress.text()
+
+    promises = next(row for row in editor.ticks if row.key == "promises")
+    promises.tick.click()
+    avoid = _add(qtbot, editor, "avoid-person")
+    assert avoid.keep_off.isChecked()  # someone to stay away from: off the copy by default
+    type_into(qtbot, avoid.fields["name"], "D.")
+    _saved(qtbot, editor)
+    click(qtbot, editor.skip_button)  # Things I can do: skipped for now
+
+    _go(editor, "safe-people")
+    rosa = _add(qtbot, editor, "person")
+    type_into(qtbot, rosa.fields["name"], "Rosa Example")
+    type_into(qtbot, rosa.fields["phone"], "+1 (555) 010-0199")
+    sam = _add(qtbot, editor, "person")
+    type_into(qtbot, sam.fields["name"], "Sam Sample")
+    type_into(qtbot, sam.fields["phone"], "call the gym")
+    assert sam.hint.isVisibleTo(editor) and "kept as typed" in sam.hint.text()
+    sam.keep_off.setChecked(True)
+    _saved(qtbot, editor)
+
+    _go(editor, "safe-places")
+    library = _add(qtbot, editor, "place")
+    type_into(qtbot, library.fields["name"], "The library")
+    _saved(qtbot, editor)
+
+    _go(editor, "help-lines")
+    next(row for row in editor.ticks if row.key == "trafficking").tick.click()
+    assert editor.save_state.text() == "Saved"
+
+    shell = restart(start_shell, shell)
+    sign_in(qtbot, shell, "ada")
+    editor = _open_plan(qtbot, shell, "Jordan Sample")
+    assert editor.pages.currentIndex() == 1
+    assert editor.boxes[0].values() == {"text": "I fix bikes. 🚲 أنا ماهر"}
+    _go(editor, "warning-signs")
+    assert next(r for r in editor.ticks if r.key == "promises").tick.isChecked()
+    _go(editor, "safe-people")
+    people = {box.values()["name"]: box for box in editor.boxes if box.kind == "person"}
+    assert people["Rosa Example"].values()["phone"] == "+1 (555) 010-0199"
+    assert people["Sam Sample"].values()["phone"] == "call the gym"  # kept as typed
+    assert people["Sam Sample"].keep_off.isChecked()
+    assert not people["Rosa Example"].keep_off.isChecked()
+    _go(editor, "help-lines")
+    chosen = [row.key for row in editor.ticks if row.tick.isChecked()]
+    assert chosen == ["trafficking"]
+    plan = plans.open_plan(_store(shell), editor.youth_id or 0)
+    assert plan is not None
+    assert plan.sections == {"about-me": plans.DONE, "warning-signs": plans.SKIPPED}
+    assert {i.kind for i in plan.items} == {"answer", "check", "avoid-person", "person",
+                                             "place", "helpline"}
+
+
+def test_a_plan_editor_follows_a_language_switch_with_its_typing_kept(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    editor = _open_plan(qtbot, shell, "Jordan Sample")
+    click(qtbot, editor.start_button)
+    type_into(qtbot, editor.boxes[0].fields["text"], "Drawing")
+    shell.switch("es")
+    QApplication.processEvents()
+    assert editor.title.text() == str(editor.content.section("about-me").title) != "About me"
+    assert editor.next_button.text() == "&Listo, siguiente sección"
+    assert editor.boxes[0].values() == {"text": "Drawing"}
+    assert editor.boxes[0].keep_off.text() == "No poner en mi copia impresa"
+    shell.switch("en")
+    QApplication.processEvents()
+    _saved(qtbot, editor)
+    store = _store(shell)
+    plan = plans.open_plan(store, editor.youth_id or 0)
+    assert plan is not None and plan.items[0].values == {"text": "Drawing"}
+
+
+def test_a_lock_keeps_the_plan_the_section_and_the_typing(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    from desktop.locking.page import LockPage
+    from tests.desktop.conftest import page
+    from tests.desktop.test_locking import hide_keys, unlock
+
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    editor = _open_plan(qtbot, shell, "Jordan Sample")
+    click(qtbot, editor.start_button)
+    _go(editor, "safe-people")
+    rosa = _add(qtbot, editor, "person")
+    type_into(qtbot, rosa.fields["name"], "Rosa Example")  # not saved yet when the lock comes
+    hide_keys(qtbot, rosa.fields["name"])
+    assert isinstance(page(shell), LockPage)
+    unlock(qtbot, shell)
+    ws = workspace(shell)
+    assert ws.tabs.currentWidget() is ws.plan
+    editor = ws.plan
+    assert editor.title.text() == "My safe people"
+    assert [box.values()["name"] for box in editor.boxes if box.kind == "person"] == [
+        "Rosa Example"]
