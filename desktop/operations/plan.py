@@ -38,6 +38,10 @@ def open_plan(session: Session, youth_id: int) -> PlanScreen:
     return PlanScreen(plans.open_plan(store, youth_id), name, pronouns)
 
 
+def name_and_pronouns(session: Session, youth_id: int) -> tuple[str, str]:
+    return youth.name_and_pronouns(store_of(session), youth_id)
+
+
 def start_plan(session: Session, youth_id: int) -> PlanView:
     return plans.start_plan(store_of(session), youth_id)
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -58,6 +59,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.ticks: list[TickRow] = []
         self._words: list[tuple[Callable[[str], None], Callable[[], str]]] = []  # retranslated
         self._state: str | WaymarkError = ""
+        self._about_stale = False  # the profile changed since "About me" read it
         self.autosave = Autosave(self._save, self)
         self._build()
         self.retranslate_ui()
@@ -176,12 +178,19 @@ class PlanEditor(RetranslateMixin, QWidget):
             self._set_state(snapshot.save_state)
 
     def accept(self, notice: ChangeNotice) -> None:
-        """A profile saved elsewhere: "About me" shows its name and pronouns."""
-        if notice.youth_id == self.youth_id and notice.kind == "profile" and self.youth_id:
-            self.autosave.flush()
-            self.view = ops.open_plan(self._session, self.youth_id)
-            if self.current == 0:
-                self._open_section(0)
+        """A profile saved elsewhere: "About me" shows its name and pronouns when next shown
+        (read then, not at every keystroke's autosave of the profile)."""
+        if notice.youth_id == self.youth_id and notice.kind == "profile":
+            self._about_stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._about_stale and self.view is not None and self.youth_id is not None:
+            self._about_stale = False
+            name, pronouns = ops.name_and_pronouns(self._session, self.youth_id)
+            self.view = ops.PlanScreen(self.view.plan, name, pronouns)
+            for show, words in self._words:
+                show(words())
 
     # showing the plan
     def _show_plan(self, plan: PlanView | None) -> None:
