@@ -42,6 +42,21 @@ from i18n import N_, _
 MARKS = {DONE: "✓", SKIPPED: "–"}  # beside a section's title in the guide
 
 
+class _Words:
+    """Words made when shown, so a language switch shows them anew."""
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self._make = make
+
+    def __str__(self) -> str:
+        return self._make()
+
+
+def _line_words(name: object, number: str) -> str:
+    """A help line's name and its number (kept left to right in any language)."""
+    return f"{name} — \u2066{number}\u2069"
+
+
 class PlanEditor(RetranslateMixin, QWidget):
     key = "plan"
     notices = Signal(object)  # a ChangeNotice: the youth's plan changed
@@ -258,6 +273,7 @@ class PlanEditor(RetranslateMixin, QWidget):
             child = self.body_layout.takeAt(0)
             widget = child.widget() if child is not None else None
             if widget is not None:
+                widget.hide()  # gone from the screen (and a screen reader) at once
                 widget.deleteLater()
 
     def _of(self, section: str, kind: str, key: str = "") -> list[ItemView]:
@@ -301,14 +317,14 @@ class PlanEditor(RetranslateMixin, QWidget):
         if section.helplines:
             for line in self.content.helplines:
                 found = self._of(section.id, "helpline", line.id)
-                number = "\u2066" + line.number + "\u2069"
-                rows.append(TickRow(line.id, f"{line.name} — {number}", line.when,
-                                    found[0] if found else None))
+                rows.append(TickRow(line.id, _Words(functools.partial(_line_words, line.name,
+                                                                      line.number)),
+                                    line.when, found[0] if found else None))
             for local in self._session.policy.help_lines:
                 key = f"local:{local.name}"[:64]
                 found = self._of(section.id, "helpline", key)
-                rows.append(TickRow(key, f"{local.name} — \u2066{local.number}\u2069",
-                                    local.hours, found[0] if found else None))
+                rows.append(TickRow(key, _line_words(local.name, local.number), local.hours,
+                                    found[0] if found else None))
         for row in rows:
             row.toggled.connect(self._ticked)
             self.ticks.append(row)
