@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gc
 import os
@@ -299,6 +300,7 @@ class Controller(QObject):
         assert self._guard is not None
         self._guard.disarm()
         close_other_windows(self.shell)
+        self._leave_together(workspace.session)
         state = workspace.snapshot()
         session = workspace.session
         record_lock(session)
@@ -310,6 +312,18 @@ class Controller(QObject):
         session.close()
         self._guard.clipboard.clear()
         gc.unfreeze()  # the workspace is gone: what it held may be collected again
+
+    def _leave_together(self, session: Session) -> None:
+        """A lock ends the together view (unlocking asks for the password and opens the full
+        view); its leaving is recorded like any other."""
+        page = self.shell.together
+        if page is None:
+            return
+        from desktop.operations import plan as plan_ops
+
+        with contextlib.suppress(WaymarkError):  # a full disk must not keep it from locking
+            plan_ops.leave_together(session, page.plan_id, None)
+        self.shell.end_together()
 
     def _unlock(self, password: str) -> Callable[[], object]:
         from desktop.operations import signing_in

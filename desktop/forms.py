@@ -34,6 +34,7 @@ def set_label(label: QLabel, field: QWidget, text: str, description: str = "") -
 def heading(text: str = "", scale: float = TYPE.title) -> QLabel:
     """A page's heading (or, with `TYPE.subtitle`, a section's), in the look's type scale."""
     label = QLabel(text)
+    label.setProperty("heading", True)
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(True)

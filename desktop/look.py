@@ -203,6 +203,16 @@ class _StyledApplication(Protocol):
     def setStyleSheet(self, sheet: str) -> None: ...
 
 
+def scale_text(widget: _StyledApplication, base_points: float, scale: float) -> None:
+    """Make every text in `widget` `scale` times the normal size (the together view). A font
+    set on a parent does not reach widgets the application style sheet styles, so this is a
+    style sheet too; headings (forms.heading) keep their place in the type scale."""
+    body, title = base_points * scale, base_points * scale * TYPE.subtitle
+    widget.setStyleSheet(f"* {{ font-size: {body:.1f}pt; }}"
+                         f" QLabel[heading=\"true\"] {{ font-size: {title:.1f}pt; }}"
+                         f" QPushButton {{ padding: {SPACE[3]}px {SPACE[5]}px; }}")
+
+
 def apply(app: _StyledApplication) -> None:
     """Give the whole application Waymark's look (the icon comes after the first paint)."""
     app.setStyleSheet(stylesheet())

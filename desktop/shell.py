@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # imported where used: sign-in must appear as fast as possibl
     from desktop.pages.recovery import Recover, RecoveryPage
     from desktop.pages.restore_backup import Restore, RestoreBackupPage
     from desktop.pages.setup import RecoveryKeyPage, SetupPage
+    from desktop.workspace.together import TogetherPage
     from desktop.workspace.workspace import Workspace
 
 
@@ -48,6 +49,7 @@ class Shell(RetranslateMixin, QMainWindow):
         self.demo = demo
         self.runner = Runner(self)  # every slow operation of every screen runs through it
         self.workspace: Workspace | None = None
+        self.together: TogetherPage | None = None  # the plan's together view, over the workspace
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
         self._build_menus()
@@ -63,6 +65,7 @@ class Shell(RetranslateMixin, QMainWindow):
         self.lock_action.setObjectName("hide-screen")
         self.lock_action.setEnabled(False)
         self.file_menu.addAction(self.lock_action)
+        self.addAction(self.lock_action)  # its keys work with the menu bar hidden (together view)
         self.file_menu.addSeparator()
         self.hide_button = QToolButton()
         self.hide_button.setObjectName("hide-screen-button")
@@ -232,7 +235,51 @@ class Shell(RetranslateMixin, QMainWindow):
     def show_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
         workspace.list_panel.emergency_requested.connect(self.account_menus.open_emergency_access)
+        workspace.plan.together_requested.connect(self.show_together)
         self._show(workspace)
+
+    def show_together(self) -> None:
+        """The plan's together view takes the whole window; the workspace waits behind it."""
+        from desktop.operations import plan as plan_ops
+        from desktop.workspace.together import TogetherPage
+
+        workspace = self.workspace
+        editor = workspace.plan if workspace is not None else None
+        if workspace is None or editor is None or editor.youth_id is None or self.together:
+            return
+        workspace.finish()
+        plan = editor.view.plan if editor.view else None
+        try:
+            assert plan is not None
+            plan_ops.enter_together(workspace.session, plan.id)
+        except WaymarkError as error:
+            editor.save_state.show_error(error.user_message())
+            return
+        page = TogetherPage(workspace.session, editor.youth_id, editor.current, self.runner,
+                            self.lock_action.trigger)
+        page.left.connect(self.end_together)
+        self.together = page
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        self.menuBar().hide()
+        page.editor.next_button.setFocus()
+
+    def end_together(self) -> None:
+        """Back to the full view (the password was right, or a lock takes over)."""
+        page, self.together = self.together, None
+        if page is None:
+            return
+        page.editor.flush()
+        section = page.editor.current
+        if self.workspace is not None:
+            self.pages.setCurrentWidget(self.workspace)
+            if page.editor.youth_id is not None:
+                self.workspace.plan.load(page.editor.youth_id)
+                self.workspace.plan.show_section(section)
+        self.pages.removeWidget(page)
+        page.hide()
+        page.deleteLater()
+        self.menuBar().show()
 
     def sign_out(self) -> None:
         """Close the store and ask for the sign-in page again (after a restore)."""
@@ -245,6 +292,8 @@ class Shell(RetranslateMixin, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.wait()  # a sign-in under way finishes, and its store is closed below
+        if self.together is not None:
+            self.together.editor.flush()
         if self.workspace is not None:
             self.workspace.finish()
             self.workspace.session.close()

@@ -217,6 +217,14 @@ def set_section_state(store: Store, plan_id: int, section: str, state: str | Non
                      detail=f"section {section}: {state or 'open'}", flagged=flagged)
 
 
+def record_together(store: Store, plan_id: int, entering: bool) -> None:
+    """Note in the audit trail that the together view was entered or left."""
+    with store.unit() as session:
+        plan, flagged = _plan_for_edit(session, store, plan_id)
+        store.record(session, audit.TOGETHER_START if entering else audit.TOGETHER_END,
+                     record_type=PLAN, record_id=plan.id, flagged=flagged)
+
+
 def plan_states(store: Store) -> dict[int, str]:
     """Each youth's plan state (draft or agreed) by youth id; a youth missing has no plan."""
     with store.unit() as session:

@@ -133,6 +133,10 @@ def plan_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> None:
     for row, section in enumerate(ws.plan.content.sections):
         ws.plan.guide.setCurrentRow(row)
         grab(shell, f"plan-{row + 1:02d}-{section.id}", code)
+    ws.plan.guide.setCurrentRow(3)  # My safe people, in the together view
+    shell.show_together()
+    grab(shell, "together", code)
+    shell.end_together()
     ws.plan.guide.setCurrentRow(0)
     ws.tabs.setCurrentWidget(ws.profile)
 

@@ -33,7 +33,7 @@ from casefile.errors import (
 from casefile.files.paths import StorePaths
 from casefile.keys import keyfile
 from casefile.keys.keyfile import normalize_login
-from casefile.keys.unlock import slot_device_secret, with_staff_slot
+from casefile.keys.unlock import slot_device_secret, unlock_staff, with_staff_slot
 from casefile.staff.access import require_role
 from casefile.staff.backoff import clear_failures
 from casefile.store import ADMIN, CASEWORKER, SUPERVISOR, Store, open_with_key
@@ -294,6 +294,13 @@ def change_own_password(store: Store, old_password: str, new_password: str) -> N
         store.record(session, audit.PASSWORD, record_type=audit.STAFF, record_id=store.user.id,
                      detail="changed by its owner")
     _set_slot(store, store.user.login, new_password)
+
+
+def confirm_own_password(store: Store, password: str) -> None:
+    """The signed-in person proves it is them (leaving the plan's together view). A wrong
+    password counts as a failed sign-in (and waits after too many), as at the sign-in page."""
+    keys = keyfile.read_key_file(store.paths.keys)
+    unlock_staff(store.paths.keys, keys, store.user.login, password, store.workstation)
 
 
 def recover_with_key(

@@ -41,6 +41,8 @@ RECOVERY = "recovery-key"
 CLOSE_CASE = "close-case"
 REOPEN_CASE = "reopen-case"
 REASSIGN = "reassign"
+TOGETHER_START = "together-start"  # the plan's together view, for the young person
+TOGETHER_END = "together-end"
 # What each entry is called in the audit viewer: casefile/trail/audit_labels.py.
 
 YOUTH = "youth"

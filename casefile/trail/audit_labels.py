@@ -22,6 +22,8 @@ _BY_ACTION = {
     audit.CLOSE_CASE: N_("Case closed"),
     audit.REOPEN_CASE: N_("Case reopened"),
     audit.REASSIGN: N_("Youth reassigned"),
+    audit.TOGETHER_START: N_("Together view opened"),
+    audit.TOGETHER_END: N_("Together view left"),
     audit.PRINT: N_("Printed"),
     audit.EXPORT: N_("Exported"),
     audit.DELETE: N_("Deleted"),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from casefile.cases import youth
+from casefile.staff import accounts
 from desktop.operations.session import Session, store_of
 from planning import plans
 from planning.content import Content, load_built_in
@@ -63,3 +64,16 @@ def remove_item(session: Session, item: ItemView) -> None:
 
 def mark_section(session: Session, plan_id: int, section: str, state: str | None) -> None:
     plans.set_section_state(store_of(session), plan_id, section, state)
+
+
+def enter_together(session: Session, plan_id: int) -> None:
+    plans.record_together(store_of(session), plan_id, entering=True)
+
+
+def leave_together(session: Session, plan_id: int, password: str | None) -> None:
+    """Back to the full view: the signed-in person's password first (None: a lock is taking
+    over, which asks for it anyway)."""
+    store = store_of(session)
+    if password is not None:
+        accounts.confirm_own_password(store, password)
+    plans.record_together(store, plan_id, entering=False)

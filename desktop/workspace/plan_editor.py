@@ -60,11 +60,15 @@ def _line_words(name: object, number: str) -> str:
 class PlanEditor(RetranslateMixin, QWidget):
     key = "plan"
     notices = Signal(object)  # a ChangeNotice: the youth's plan changed
+    together_requested = Signal()  # the full view's "Together view" button
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None,
+                 together: bool = False) -> None:
+        """`together`: the young person's view (no guide list, no staff-only control)."""
         super().__init__(parent)
-        self.setObjectName("plan-editor")
+        self.setObjectName("plan-together" if together else "plan-editor")
         self._session = session
+        self.together = together
         self.content = ops.content()
         self.view: ops.PlanScreen | None = None
         self.youth_id: int | None = None
@@ -95,6 +99,11 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.guide = QListWidget()
         self.guide.setObjectName("plan-sections")
         self.guide.setMaximumWidth(200)
+        self.together_button = QPushButton()
+        self.together_button.setObjectName("together-view")
+        if self.together:  # hidden only: showing a widget before it has a parent opens a window
+            self.guide.hide()
+            self.together_button.hide()
         for _section in self.content.sections:
             self.guide.addItem("")
         self.progress = QLabel()
@@ -130,7 +139,10 @@ class PlanEditor(RetranslateMixin, QWidget):
         plan = QWidget()
         row = QHBoxLayout(plan)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.guide)
+        left = QVBoxLayout()
+        left.addWidget(self.guide, 1)
+        left.addWidget(self.together_button)
+        row.addLayout(left)
         row.addLayout(right, 1)
         self.pages = QStackedWidget()
         self.pages.addWidget(start)
@@ -139,6 +151,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
         self.start_button.clicked.connect(self._start)
+        self.together_button.clicked.connect(self._to_together)
         self.guide.currentRowChanged.connect(self._open_section)
         self.back_button.clicked.connect(lambda: self._move(-1, None))
         self.skip_button.clicked.connect(lambda: self._move(1, SKIPPED))
@@ -153,6 +166,10 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.skip_button.setText(_("S&kip for now"))
         self.next_button.setText(_("&Done, next section"))
         self.guide.setAccessibleName(_("Sections of the plan"))
+        self.together_button.setText(_("&Together view"))
+        self.together_button.setToolTip(_(
+            "Large text, the young person's words only, one section at a time. Leaving it asks "
+            "for your password."))
         for show, words in self._words:  # the section on screen, in the new language
             show(words())
         self._show_guide()
@@ -290,7 +307,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         for question in section.questions:
             found = self._of(section.id, "answer", question.id)
             self._add_box(ItemBox("answer", section.id, question.id, found[0] if found else None,
-                                  question.text, question.example))
+                                  question.text, question.example, staff=not self.together))
 
     def _add_lists(self, section: Section) -> None:
         for listed in section.lists:
@@ -300,7 +317,7 @@ class PlanEditor(RetranslateMixin, QWidget):
             self.body_layout.addWidget(caption)
             for item in self._of(section.id, listed.kind):
                 self._add_box(ItemBox(listed.kind, section.id, item=item, removable=True,
-                                      example=listed.example))
+                                      example=listed.example, staff=not self.together))
             add = QPushButton()
             add.setObjectName(f"add-{listed.kind}")
             self._show_words(add.setText, functools.partial(str, listed.label))
@@ -331,7 +348,7 @@ class PlanEditor(RetranslateMixin, QWidget):
             self.body_layout.addWidget(row)
 
     def _add_new(self, section: str, kind: str, example: object, button: QPushButton) -> None:
-        box = ItemBox(kind, section, removable=True, example=example)
+        box = ItemBox(kind, section, removable=True, example=example, staff=not self.together)
         index = self.body_layout.indexOf(button)  # just above its "Add" button
         box.edited.connect(self._edited)
         box.remove_requested.connect(self._remove)
@@ -414,6 +431,14 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.view = ops.PlanScreen(plan, self.view.name, self.view.pronouns)
         self._show_plan(plan)
         self.notices.emit(ChangeNotice(self.youth_id, ops.KIND))
+
+    def _to_together(self) -> None:
+        self.autosave.flush()
+        if self.view is not None and self.view.plan is not None:
+            self.together_requested.emit()
+
+    def show_section(self, row: int) -> None:
+        self.guide.setCurrentRow(row)
 
     def _move(self, step: int, mark: str | None) -> None:
         """Back, skip or done: mark the section (done, skipped) and go to the next one."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,8 +50,10 @@ class ItemBox(RetranslateMixin, QFrame):
     remove_requested = Signal(object)  # this box
 
     def __init__(self, kind: str, section: str, key: str = "", item: ItemView | None = None,
-                 question: object = "", example: object = "", removable: bool = False) -> None:
-        """`question` and `example` are content texts, shown in the language of the moment."""
+                 question: object = "", example: object = "", removable: bool = False,
+                 staff: bool = True) -> None:
+        """`question` and `example` are content texts, shown in the language of the moment.
+        Without `staff` (the together view), whose words it is stays as saved, not shown."""
         super().__init__()
         self.setObjectName(f"item-{kind}")
         self.kind, self.section, self.key, self.item = kind, section, key, item
@@ -67,7 +69,6 @@ class ItemBox(RetranslateMixin, QFrame):
             field: Field = QPlainTextEdit() if declared.long else QLineEdit()
             if isinstance(field, QPlainTextEdit):
                 field.setTabChangesFocus(True)  # Tab moves on; typing stays plain text
-                field.setFixedHeight(field.fontMetrics().lineSpacing() * 4 + 12)
                 field.textChanged.connect(self.edited)
             else:
                 field.textEdited.connect(self.edited)
@@ -88,7 +89,8 @@ class ItemBox(RetranslateMixin, QFrame):
         self.keep_off.setObjectName("keep-off")
         self.remove_button = QPushButton()
         self.remove_button.setObjectName("remove-item")
-        self.remove_button.setVisible(removable)
+        if not removable:  # hidden only: shown before it has a parent, it would be a window
+            self.remove_button.hide()
         voice_row = QHBoxLayout()
         self.voice_label = QLabel()
         self.voice_label.setBuddy(self.voice)
@@ -100,12 +102,17 @@ class ItemBox(RetranslateMixin, QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hint)
-        layout.addLayout(voice_row)
+        if staff:
+            layout.addLayout(voice_row)
+        else:
+            self.voice.hide()
+            self.voice_label.hide()
         layout.addLayout(row)
         self.voice.currentIndexChanged.connect(self.edited)
         self.keep_off.toggled.connect(self.edited)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.show_item(item)
+        self._size_boxes()
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -124,6 +131,16 @@ class ItemBox(RetranslateMixin, QFrame):
         self.keep_off.setText(_("Keep off my printed copy"))
         self.remove_button.setText(_("Remove"))
         self._check_phone()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the together view's larger text
+            self._size_boxes()
+
+    def _size_boxes(self) -> None:
+        for field in self.fields.values():
+            if isinstance(field, QPlainTextEdit):  # room for four lines in its own font
+                field.setFixedHeight(field.fontMetrics().lineSpacing() * 4 + 12)
 
     def show_item(self, item: ItemView | None) -> None:
         values = item.values if item else {}
@@ -198,7 +215,8 @@ class TickRow(RetranslateMixin, QWidget):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setObjectName("empty-state")
-        self.detail.setVisible(bool(str(detail)))
+        if not str(detail):
+            self.detail.hide()
         row = QHBoxLayout()
         row.addWidget(self.tick, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()

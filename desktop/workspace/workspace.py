@@ -73,7 +73,8 @@ class Workspace(RetranslateMixin, QWidget):
         self._caseworker_names = {c.id: c.display_name for c in caseworkers}
         self.banner = message_label(MessageKind.INFO)
         self.banner.setObjectName("demo-banner")
-        self.banner.setVisible(demo)
+        if not demo:  # hidden only: shown before it has a parent, it would be a window
+            self.banner.hide()
         self.session_bar = SessionBar(session)
         self.list_panel = YouthListPanel()
         self.list_panel.no_team = session.is_supervisor and not any(

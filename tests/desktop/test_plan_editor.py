@@ -11,7 +11,7 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from casefile.cases.youth import list_youth
 from desktop.workspace.list_model import Column
@@ -176,3 +176,36 @@ def test_a_lock_keeps_the_plan_the_section_and_the_typing(
     assert editor.title.text() == "My safe people"
     assert [box.values()["name"] for box in editor.boxes if box.kind == "person"] == [
         "Rosa Example"]
+
+
+def test_building_the_plan_screens_opens_no_window_of_its_own(qtbot: QtBot) -> None:
+    """A widget shown before it has a parent is a window of its own, if only for a moment: the
+    plan's guide list did that and took the keyboard focus from the main window (a date typed
+    into the profile was then never read)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from desktop.operations.session import Session
+    from desktop.workspace.plan_items import TickRow
+
+    class Windows(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.shown: list[str] = []
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) \
+                    and watched.isWindow():
+                self.shown.append(type(watched).__name__)
+            return False
+
+    windows = Windows()
+    QApplication.instance().installEventFilter(windows)  # type: ignore[union-attr]
+    try:
+        box = ItemBox("person", "safe-people", removable=True, example="Rosa")
+        row = TickRow("trafficking", "Hotline", "Call or text")
+        editor = PlanEditor(Session.__new__(Session))
+        for widget in (box, row, editor):
+            qtbot.addWidget(widget)
+    finally:
+        QApplication.instance().removeEventFilter(windows)  # type: ignore[union-attr]
+    assert windows.shown == []
