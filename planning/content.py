@@ -106,6 +106,17 @@ class Content:
     helplines: tuple[HelpLine, ...]
     sources: tuple[Path, ...] = field(default=())
 
+    def texts(self) -> list[Text]:
+        """Every text of the content (to find what an agency's file leaves untranslated)."""
+        found: list[Text] = []
+        for s in self.sections:
+            found += [s.title, s.explain]
+            found += [t for q in s.questions for t in (q.text, q.example)]
+            found += [t for listed in s.lists for t in (listed.label, listed.example)]
+            found += [c.text for c in s.checks]
+        found += [t for line in self.helplines for t in (line.name, line.when)]
+        return found
+
     def section(self, section_id: str) -> Section:
         for section in self.sections:
             if section.id == section_id:
@@ -162,7 +173,8 @@ class _Reader:
     def ident(self, table: dict[str, Any], key: str, parent_line: int) -> tuple[str, int]:
         value = table.get(key)
         if not isinstance(value, str) or not _ID.match(value):
-            raise self.error(parent_line, f"'{key}' must be a short name such as \"my-item\"")
+            line = (self.line_of(key, value) if isinstance(value, str) else 0) or parent_line
+            raise self.error(line, f"'{key}' must be a short name such as \"my-item\"")
         return value, self.line_of(key, value) or parent_line
 
     def tables(self, table: dict[str, Any], key: str, line: int) -> list[dict[str, Any]]:

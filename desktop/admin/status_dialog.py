@@ -42,13 +42,33 @@ def value_label(name: str) -> QLabel:
     return label
 
 
+def _plan_content_text() -> str:
+    """The built-in plan content, and the agency's file: where it is, whether it can be used,
+    and which languages it leaves in English."""
+    from desktop.operations import plan as plan_ops
+
+    status = plan_ops.content_status()
+    if status.path is None:
+        return _("Built in only (an agency adds its own in {file})").format(
+            file=LTR.format(plan_ops.agency_content_path()))
+    if status.problem:
+        return status.problem
+    lines = [_("Built in, and {file}").format(file=LTR.format(status.path))]
+    for code, count in status.missing.items():
+        lines.append(ngettext("{count} text of it is not in {language}: shown in English",
+                              "{count} texts of it are not in {language}: shown in English",
+                              count).format(count=format_number(count),
+                                            language=language(code).native_name))
+    return "\n".join(lines)
+
+
 class StatusDialog(RetranslateMixin, QDialog):
     restore_starting = Signal()  # save anything waiting before the data is replaced
     restored = Signal()  # the store was replaced by a backup: everyone must sign in again
 
     ROWS = ("data_folder", "keyring", "keyring_detail", "password_only", "policy_file",
             "idle_lock", "keyring_required", "languages", "agency", "help_lines",
-            "emergency_minutes")
+            "emergency_minutes", "plan_content")
     COMPUTER_ROWS = 4  # the rows about this computer; the others are the agency policy
 
     def __init__(self, session: Session, runner: Runner, parent: QWidget | None = None) -> None:
@@ -121,6 +141,7 @@ class StatusDialog(RetranslateMixin, QDialog):
             "keyring_required": _("Keyring required"), "languages": _("Languages"),
             "agency": _("Agency name"), "help_lines": _("Help lines"),
             "emergency_minutes": _("Emergency access lasts"),
+            "plan_content": _("Plan content"),
         }
         for name, text in names.items():
             self.names[name].setText(text)
@@ -167,6 +188,7 @@ class StatusDialog(RetranslateMixin, QDialog):
         values["emergency_minutes"].setText(ngettext(
             "{minutes} minute", "{minutes} minutes", policy.break_glass_minutes,
         ).format(minutes=format_number(policy.break_glass_minutes)))
+        values["plan_content"].setText(_plan_content_text())
 
     # backups
     def choose_backup_target(self) -> Path | None:

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from casefile.cases import youth
+from casefile.policy import policy_path
 from casefile.staff import accounts
 from desktop.operations.session import Session, store_of
+from i18n import LANGUAGES
 from planning import plans
-from planning.content import Content, load_built_in
+from planning.content import Content, ContentError, load_built_in, with_agency_content
 from planning.plans import ItemView, PlanView
 
 KIND = "plan"  # the change notices' record kind
@@ -27,10 +30,52 @@ class PlanScreen:
     pronouns: str
 
 
+AGENCY_CONTENT = "plan-content.toml"  # an agency's own plan content, beside its policy file
+
+
+def agency_content_path() -> Path:
+    return policy_path().with_name(AGENCY_CONTENT)
+
+
+@cache
+def built_in_content() -> Content:
+    return load_built_in()
+
+
 @cache
 def content() -> Content:
-    """The plan's sections, questions, checklists and help lines (read once)."""
-    return load_built_in()
+    """The plan's sections, questions, checklists and help lines: the built-in ones and the
+    agency's own (read once). Raises ContentError, naming the file and line, when the agency's
+    file has a mistake: the plan is then not shown at all, never half loaded."""
+    path = agency_content_path()
+    if not path.is_file():
+        return built_in_content()
+    return with_agency_content(built_in_content(), path)
+
+
+@dataclass(frozen=True)
+class ContentStatus:
+    """What the administrator's status says of the plan content."""
+
+    path: Path | None  # the agency's file, when there is one
+    problem: str  # why it cannot be used (translated), or ""
+    missing: dict[str, int]  # texts without a translation, by language code
+
+
+def content_status() -> ContentStatus:
+    path = agency_content_path()
+    if not path.is_file():
+        return ContentStatus(None, "", {})
+    try:
+        loaded = content()
+    except ContentError as error:
+        return ContentStatus(path, error.user_message(), {})
+    missing: dict[str, int] = {}
+    for code in (lang.code for lang in LANGUAGES):
+        count = sum(len(text.missing([code])) for text in loaded.texts())
+        if count:
+            missing[code] = count
+    return ContentStatus(path, "", missing)
 
 
 def open_plan(session: Session, youth_id: int) -> PlanScreen:

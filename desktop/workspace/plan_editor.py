@@ -69,7 +69,12 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.setObjectName("plan-together" if together else "plan-editor")
         self._session = session
         self.together = together
-        self.content = ops.content()
+        try:
+            self.content = ops.content()
+            self.content_error: WaymarkError | None = None
+        except WaymarkError as error:  # the agency's content file has a mistake
+            self.content = ops.built_in_content()
+            self.content_error = error
         self.view: ops.PlanScreen | None = None
         self.youth_id: int | None = None
         self.items: dict[int, ItemView] = {}
@@ -158,9 +163,13 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.next_button.clicked.connect(lambda: self._move(1, DONE))
 
     def retranslate_ui(self) -> None:
-        self.start_text.setText(_(
-            "This youth has no safety plan yet. Build it together: the young person's own "
-            "words, one section at a time."))
+        if self.content_error is not None:
+            self.start_text.setText(self.content_error.user_message())
+            self.start_button.hide()
+        else:
+            self.start_text.setText(_(
+                "This youth has no safety plan yet. Build it together: the young person's own "
+                "words, one section at a time."))
         self.start_button.setText(_("&Start a safety plan"))
         self.back_button.setText(_("&Back"))
         self.skip_button.setText(_("S&kip for now"))
@@ -226,6 +235,8 @@ class PlanEditor(RetranslateMixin, QWidget):
 
     # showing the plan
     def _show_plan(self, plan: PlanView | None) -> None:
+        if self.content_error is not None:  # never a half-loaded plan: say why there is none
+            plan = None
         self.items = {item.id: item for item in plan.items} if plan else {}
         self.pages.setCurrentIndex(0 if plan is None else 1)
         self._show_guide()

@@ -84,7 +84,7 @@ es = "Alguien en la estación te ofrece llevarte."
 @pytest.mark.parametrize(("text", "line", "words"), [
     ('format = 1\n[[section]]\nid = "warning-signs"\n[[section.check]]\nid = "x"\n', 5, "'text'"),
     ('format = 1\n[[section]]\nid = "nowhere"\n', 3, "no section 'nowhere'"),
-    ('format = 1\n[[section]]\nid = "health"\n[[section.check]]\nid = "a b"\ntext = "t"\n', 3,
+    ('format = 1\n[[section]]\nid = "health"\n[[section.check]]\nid = "a b"\ntext = "t"\n', 5,
      "short name"),
     ('format = 1\n[[section]\nid = "health"\n', 2, "line 2"),
     ('format = 2\n', 1, "'format' must be 1"),
@@ -110,3 +110,14 @@ def test_bytes_that_are_not_utf8_are_refused_with_their_line(tmp_path: Path) -> 
         with_agency_content(load_built_in(), path)
     assert "(line 3)" in raised.value.user_message()
     assert "not UTF-8" in raised.value.user_message()
+
+
+def test_the_readmes_example_of_an_agency_file_loads(tmp_path: Path) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", readme, re.S)
+    assert example is not None
+    content = with_agency_content(load_built_in(), _write(tmp_path, example.group(1)))
+    assert content.section("warning-signs").checks[-1].id == "bus-station"
+    assert content.helplines[-1].number == "555-0100"
