@@ -183,6 +183,18 @@ def save_item(
         return _item_view(item)
 
 
+def item_now(store: Store, item_id: int) -> ItemView:
+    """An item as it is saved now (after someone else's save, for example)."""
+    with store.unit() as session:
+        item = session.get(PlanItem, item_id)
+        if item is None:
+            raise RecordNotFound()
+        plan = session.get(Plan, item.plan_id)
+        assert plan is not None
+        access.youth_for(session, store.user, plan.youth_id)
+        return _item_view(item)
+
+
 def remove_item(store: Store, item_id: int, expected_version: int) -> None:
     with store.unit() as session:
         item = session.get(PlanItem, item_id)

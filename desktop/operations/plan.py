@@ -103,6 +103,10 @@ def save_item(session: Session, item: ItemView, values: dict[str, str] | None = 
                            keep_off_print=keep_off_print)
 
 
+def item_now(session: Session, item: ItemView) -> ItemView:
+    return plans.item_now(store_of(session), item.id)
+
+
 def remove_item(session: Session, item: ItemView) -> None:
     plans.remove_item(store_of(session), item.id, item.version)
 

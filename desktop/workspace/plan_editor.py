@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.errors import WaymarkError
+from casefile.errors import EditConflict, WaymarkError
 from desktop import look
 from desktop.forms import heading, message_label
 from desktop.look import TYPE, MessageKind
@@ -199,10 +199,14 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.autosave.flush()
 
     def has_unsaved(self) -> bool:
-        return any(box.changes() for box in self.boxes)
+        return any(self._unsaved(box) for box in self.boxes)
+
+    @staticmethod
+    def _unsaved(box: ItemBox) -> bool:
+        return bool(box.changes()) or box.theirs is not None
 
     def snapshot(self) -> EditorSnapshot:
-        typing = {self._box_key(box): box.values() for box in self.boxes if box.changes()}
+        typing = {self._box_key(box): box.values() for box in self.boxes if self._unsaved(box)}
         return EditorSnapshot({"section": self.current, "typing": typing}, self._state)
 
     def restore(self, snapshot: EditorSnapshot) -> None:
@@ -265,6 +269,14 @@ class PlanEditor(RetranslateMixin, QWidget):
         if row < 0 or self.view is None or self.view.plan is None:
             return
         self.autosave.flush()
+        if any(box.theirs is not None for box in self.boxes):  # the typing would be lost
+            self.guide.blockSignals(True)
+            self.guide.setCurrentRow(self.current)
+            self.guide.blockSignals(False)
+            self._set_state(WaymarkError(N_(
+                "Someone else saved this section meanwhile. Choose, for each answer shown, "
+                "whether to keep your words or use the saved ones, then go on.")))
+            return
         self.current = row
         section = self.content.sections[row]
         self._clear_body()
@@ -373,13 +385,19 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.autosave.touch()
 
     def _save(self) -> None:
-        try:
-            for box in self.boxes:
+        problem: WaymarkError | None = None
+        for box in self.boxes:
+            try:
                 self._save_box(box)
-        except WaymarkError as error:
-            self._set_state(error)
-            return
-        self._set_state(N_("Saved"))
+            except EditConflict as error:  # someone else saved it first: show both, ask
+                problem = error
+                if box.item is not None:
+                    box.in_conflict(ops.item_now(self._session, box.item))
+            except WaymarkError as error:
+                problem = error
+        if problem is None and any(box.theirs is not None for box in self.boxes):
+            problem = EditConflict()
+        self._set_state(problem if problem is not None else N_("Saved"))
 
     def _save_box(self, box: ItemBox) -> None:
         plan = self.view.plan if self.view else None

@@ -111,6 +111,26 @@ class ItemBox(RetranslateMixin, QFrame):
         self.voice.currentIndexChanged.connect(self.edited)
         self.keep_off.toggled.connect(self.edited)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.theirs: ItemView | None = None  # saved by someone else since this was opened
+        self.conflict = QWidget()
+        self.keep_mine = QPushButton()
+        self.keep_mine.setObjectName("keep-mine")
+        self.use_theirs = QPushButton()
+        self.use_theirs.setObjectName("use-theirs")
+        self.their_words = QLabel()
+        self.their_words.setWordWrap(True)
+        conflict_layout = QVBoxLayout(self.conflict)
+        conflict_layout.setContentsMargins(0, 0, 0, 0)
+        conflict_layout.addWidget(self.their_words)
+        choices = QHBoxLayout()
+        choices.addWidget(self.keep_mine)
+        choices.addWidget(self.use_theirs)
+        choices.addStretch(1)
+        conflict_layout.addLayout(choices)
+        layout.addWidget(self.conflict)
+        self.conflict.hide()
+        self.keep_mine.clicked.connect(self._keep_mine)
+        self.use_theirs.clicked.connect(self._use_theirs)
         self.show_item(item)
         self._size_boxes()
         self.retranslate_ui()
@@ -130,6 +150,12 @@ class ItemBox(RetranslateMixin, QFrame):
         self.voice.setAccessibleName(_("Whose words"))
         self.keep_off.setText(_("Keep off my printed copy"))
         self.remove_button.setText(_("Remove"))
+        self.keep_mine.setText(_("Keep my words"))
+        self.use_theirs.setText(_("Use the saved words"))
+        if self.theirs is not None:
+            saved = " · ".join(v for v in self.theirs.values.values() if v)
+            self.their_words.setText(_("Saved by someone else meanwhile: {words}").format(
+                words=f"\u2068{saved}\u2069"))
         self._check_phone()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -161,8 +187,28 @@ class ItemBox(RetranslateMixin, QFrame):
     def values(self) -> dict[str, str]:
         return {key: _text(field) for key, field in self.fields.items()}
 
+    def in_conflict(self, theirs: ItemView) -> None:
+        """Someone else saved this item first: show their words beside the typing, and save
+        nothing until the person chooses."""
+        self.theirs = theirs
+        self.conflict.show()
+        self.retranslate_ui()
+
+    def _keep_mine(self) -> None:
+        self.item, self.theirs = self.theirs, None
+        self.conflict.hide()
+        self.edited.emit()  # saved over theirs, now that the person has seen them
+
+    def _use_theirs(self) -> None:
+        self.item, self.theirs = self.theirs, None
+        self.show_item(self.item)
+        self.conflict.hide()
+
     def changes(self) -> dict[str, Any]:
-        """What differs from the saved item (for a new item: whatever has been typed)."""
+        """What differs from the saved item (for a new item: whatever has been typed); nothing
+        while someone else's save waits for the person's choice."""
+        if self.theirs is not None:
+            return {}
         saved = self.item.values if self.item else {}
         changed: dict[str, Any] = {}
         values = {k: v for k, v in self.values().items() if v != saved.get(k, "")}

@@ -209,3 +209,41 @@ def test_building_the_plan_screens_opens_no_window_of_its_own(qtbot: QtBot) -> N
     finally:
         QApplication.instance().removeEventFilter(windows)  # type: ignore[union-attr]
     assert windows.shown == []
+
+
+def test_a_plan_item_changed_in_another_session_is_never_silently_overwritten(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    from casefile.store import open_store
+    from tests.desktop.conftest import PASSWORD
+
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    editor = _open_plan(qtbot, shell, "Jordan Sample")
+    click(qtbot, editor.start_button)
+    answer = editor.boxes[0]
+    type_into(qtbot, answer.fields["text"], "Drawing")
+    _saved(qtbot, editor)
+    other = open_store(data_dir, "ada", PASSWORD)  # the same plan open at another desk
+    try:
+        assert answer.item is not None
+        plans.save_item(other, answer.item.id, answer.item.version,
+                        values={"text": "Soccer, from the other desk"})
+        answer.fields["text"].selectAll()  # type over it
+        type_into(qtbot, answer.fields["text"], "Drawing and music")
+        editor.autosave.flush()
+        assert "Someone else changed this record" in editor.save_state.text()
+        assert answer.values() == {"text": "Drawing and music"}  # the typing stays on screen
+        plan = plans.open_plan(other, editor.youth_id or 0)
+        assert plan is not None and plan.items[0].values == {"text": "Soccer, from the other desk"}
+        assert not answer.conflict.isHidden()  # their words and the two choices are shown
+        assert "Soccer, from the other desk" in answer.their_words.text()
+        editor.guide.setCurrentRow(3)  # going on would lose the typing: it waits for a choice
+        assert editor.title.text() == "About me"
+        click(qtbot, answer.keep_mine)
+        _saved(qtbot, editor)
+        plan = plans.open_plan(other, editor.youth_id or 0)
+        assert plan is not None and plan.items[0].values == {"text": "Drawing and music"}
+    finally:
+        other.close()
