@@ -19,6 +19,7 @@ from desktop.workspace.plan_editor import PlanEditor
 from desktop.workspace.plan_items import ItemBox
 from planning import plans
 from tests.desktop.account_steps import click, restart, sign_in
+from tests.desktop.conftest import PASSWORD
 from tests.desktop.helpers import add_youth, complete_setup, type_into, workspace
 
 LEFT = Qt.MouseButton.LeftButton
@@ -106,6 +107,20 @@ def test_a_plan_built_section_by_section_is_all_there_after_a_restart(
     next(row for row in editor.ticks if row.key == "trafficking").tick.click()
     assert editor.save_state.text() == "Saved"
 
+    _go(editor, "calm-and-safe")  # then together at one screen, and back
+    click(qtbot, editor.together_button)
+    together = shell.together
+    assert together is not None
+    step = _add(qtbot, together.editor, "step")
+    type_into(qtbot, step.fields["text"], "Put my headphones on")
+    click(qtbot, together.leave_button)
+    type_into(qtbot, together.password, PASSWORD)
+    click(qtbot, together.confirm)
+    qtbot.waitUntil(lambda: shell.together is None, timeout=10000)
+    editor = workspace(shell).plan
+    assert [box.values() for box in editor.boxes if box.kind == "step"] == [
+        {"text": "Put my headphones on"}]
+
     shell = restart(start_shell, shell)
     sign_in(qtbot, shell, "ada")
     editor = _open_plan(qtbot, shell, "Jordan Sample")
@@ -126,7 +141,7 @@ def test_a_plan_built_section_by_section_is_all_there_after_a_restart(
     assert plan is not None
     assert plan.sections == {"about-me": plans.DONE, "warning-signs": plans.SKIPPED}
     assert {i.kind for i in plan.items} == {"answer", "check", "avoid-person", "person",
-                                             "place", "helpline"}
+                                             "place", "helpline", "step"}
 
 
 def test_a_plan_editor_follows_a_language_switch_with_its_typing_kept(
@@ -215,7 +230,6 @@ def test_a_plan_item_changed_in_another_session_is_never_silently_overwritten(
     qtbot: QtBot, start_shell: Any, data_dir: Path
 ) -> None:
     from casefile.store import open_store
-    from tests.desktop.conftest import PASSWORD
 
     shell = start_shell()
     complete_setup(qtbot, shell)
