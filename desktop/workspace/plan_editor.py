@@ -288,8 +288,8 @@ class PlanEditor(RetranslateMixin, QWidget):
             self._show_words(about.setText, self._about)
             self.body_layout.addWidget(about)
         self._add_questions(section)
-        self._add_lists(section)
         self._add_ticks(section)
+        self._add_lists(section)  # last: each list's Add button closes the page
         self.body_layout.addStretch(1)
         self.back_button.setEnabled(row > 0)
         self._show_guide()
@@ -334,10 +334,12 @@ class PlanEditor(RetranslateMixin, QWidget):
 
     def _add_lists(self, section: Section) -> None:
         for listed in section.lists:
-            caption = QLabel()
-            caption.setObjectName("session-name")
-            self._show_words(caption.setText, functools.partial(_, KINDS[listed.kind].title))
-            self.body_layout.addWidget(caption)
+            if len(section.lists) > 1:  # a caption tells the lists apart (people, code words)
+                caption = QLabel()
+                caption.setObjectName("session-name")
+                self._show_words(caption.setText,
+                                 functools.partial(_, KINDS[listed.kind].title))
+                self.body_layout.addWidget(caption)
             for item in self._of(section.id, listed.kind):
                 self._add_box(ItemBox(listed.kind, section.id, item=item, removable=True,
                                       example=listed.example, staff=not self.together))
@@ -434,7 +436,7 @@ class PlanEditor(RetranslateMixin, QWidget):
             return
         if row.item is not None:
             self.items[row.item.id] = row.item
-        row.keep_off.setEnabled(row.item is not None)
+        row.keep_off.setVisible(row.item is not None)
         self._set_state(N_("Saved"))
 
     def _remove(self, box: ItemBox) -> None:

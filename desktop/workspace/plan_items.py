@@ -11,7 +11,6 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -60,9 +59,7 @@ class ItemBox(RetranslateMixin, QFrame):
         self._question, self._example = question, example
         self.fields: dict[str, Field] = {}
         self.labels: dict[str, QLabel] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # words above the box
+        form = QVBoxLayout()  # each field's words above it, across the whole width
         self.hint = message_label(MessageKind.WARNING)
         self.hint.setVisible(False)
         for declared in KINDS[kind].fields:
@@ -79,7 +76,8 @@ class ItemBox(RetranslateMixin, QFrame):
             label = QLabel()
             label.setBuddy(field)
             label.setWordWrap(True)
-            form.addRow(label, field)
+            form.addWidget(label)
+            form.addWidget(field)
             self.fields[declared.key], self.labels[declared.key] = field, label
         self.voice = QComboBox()
         self.voice.setObjectName("voice")
@@ -257,7 +255,8 @@ class TickRow(RetranslateMixin, QWidget):
         self.keep_off = QCheckBox()
         self.keep_off.setObjectName("keep-off")
         self.keep_off.setChecked(bool(item and item.keep_off_print))
-        self.keep_off.setEnabled(item is not None)
+        if item is None:  # offered once it is on the plan (hidden only: it has no parent yet)
+            self.keep_off.hide()
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setObjectName("empty-state")
