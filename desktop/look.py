@@ -162,6 +162,7 @@ def stylesheet() -> str:
         f" border: 1px solid {p.divider}; selection-background-color: {p.accent};"
         f" selection-color: {p.on_accent}; }}",
         f"QTableView:focus, QListView:focus, QTreeView:focus {{ border: {ring}; }}",
+        "QListView::item { padding: 3px 4px; }",  # room for marks above and below a line
         f"QHeaderView::section {{ background: {p.raised}; color: {p.ink}; padding: 5px 8px;"
         f" border: none; border-bottom: 1px solid {p.divider};"
         f" border-right: 1px solid {p.divider}; font-weight: bold; }}",

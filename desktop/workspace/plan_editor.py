@@ -104,6 +104,8 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.guide = QListWidget()
         self.guide.setObjectName("plan-sections")
         self.guide.setMaximumWidth(200)
+        self.guide.setWordWrap(True)  # a long title takes two lines, never cut or scrolled
+        self.guide.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.together_button = QPushButton()
         self.together_button.setObjectName("together-view")
         if self.together:  # hidden only: showing a widget before it has a parent opens a window
