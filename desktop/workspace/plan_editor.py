@@ -181,8 +181,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.together_button.setToolTip(_(
             "Large text, the young person's words only, one section at a time. Leaving it asks "
             "for your password."))
-        for show, words in self._words:  # the section on screen, in the new language
-            show(words())
+        self._reshow_words()  # the section on screen, in the new language
         self._show_guide()
         self._show_state()
 
@@ -236,8 +235,7 @@ class PlanEditor(RetranslateMixin, QWidget):
             self._about_stale = False
             name, pronouns = ops.name_and_pronouns(self._session, self.youth_id)
             self.view = ops.PlanScreen(self.view.plan, name, pronouns)
-            for show, words in self._words:
-                show(words())
+            self._reshow_words()
 
     # showing the plan
     def _show_plan(self, plan: PlanView | None) -> None:
@@ -296,6 +294,10 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.back_button.setEnabled(row > 0)
         self._show_guide()
 
+    def _reshow_words(self) -> None:
+        for show, words in self._words:
+            show(words())
+
     def _show_words(self, show: Callable[[str], None], words: Callable[[], str]) -> None:
         """Show `words()` now and again after every language switch (while on screen)."""
         show(words())
@@ -322,11 +324,12 @@ class PlanEditor(RetranslateMixin, QWidget):
         return [i for i in self.items.values()
                 if i.section == section and i.kind == kind and (not key or i.content_key == key)]
 
-    def _add_box(self, box: ItemBox) -> None:
+    def _add_box(self, box: ItemBox, index: int = -1) -> None:
+        """Show `box` at `index` of the page (-1: at its end) and save what is typed into it."""
         box.edited.connect(self._edited)
         box.remove_requested.connect(self._remove)
         self.boxes.append(box)
-        self.body_layout.addWidget(box)
+        self.body_layout.insertWidget(index, box)
 
     def _add_questions(self, section: Section) -> None:
         for question in section.questions:
@@ -376,11 +379,7 @@ class PlanEditor(RetranslateMixin, QWidget):
 
     def _add_new(self, section: str, kind: str, example: object, button: QPushButton) -> None:
         box = ItemBox(kind, section, removable=True, example=example, staff=not self.together)
-        index = self.body_layout.indexOf(button)  # just above its "Add" button
-        box.edited.connect(self._edited)
-        box.remove_requested.connect(self._remove)
-        self.boxes.append(box)
-        self.body_layout.insertWidget(max(index, 0), box)
+        self._add_box(box, max(self.body_layout.indexOf(button), 0))  # above its Add button
         next(iter(box.fields.values()), box.voice).setFocus()
 
     # saving
