@@ -32,14 +32,16 @@ class ItemKind:
     fields: tuple[ItemField, ...]
     listed: bool = True  # offered as a list a section collects ("Add a safe person")
     kept_off: bool = False  # off the printed copy until the young person chooses otherwise
+    once: bool = False  # at most one per content key (a ticked checklist item, a help line)
 
 
 _TEXT = ItemField("text", N_("In your words"), long=True)
 
 KINDS: dict[str, ItemKind] = {kind.key: kind for kind in (
     ItemKind("answer", N_("Answer"), (_TEXT,), listed=False),
-    ItemKind("check", N_("Checklist item"), (ItemField("note", N_("Note")),), listed=False),
-    ItemKind("helpline", N_("Help line"), (), listed=False),
+    ItemKind("check", N_("Checklist item"), (ItemField("note", N_("Note")),), listed=False,
+             once=True),
+    ItemKind("helpline", N_("Help line"), (), listed=False, once=True),
     ItemKind("step", N_("Something I can do"), (_TEXT,)),
     ItemKind("person", N_("Safe person"), (
         ItemField("name", N_("Name")),

@@ -129,12 +129,19 @@ def add_item(
     values: dict[str, str] | None = None, voice: str = YOUTH,
 ) -> ItemView:
     """Add an item to a section of a draft plan: off the printed copy when its kind is kept off
-    by default, in the young person's words unless said otherwise."""
+    by default, in the young person's words unless said otherwise. A checklist item or help line
+    already on the plan (ticked at another desk meanwhile) is returned as it is."""
     if kind not in KINDS or voice not in VOICES:
         raise ValueError(kind)
     data = _checked_values(kind, values or {})
     with store.unit() as session:
         plan, flagged = _plan_for_edit(session, store, plan_id)
+        if KINDS[kind].once:  # ticked at two desks: one checklist item, never two
+            ticked = session.scalars(select(PlanItem).where(
+                PlanItem.plan_id == plan.id, PlanItem.section == section,
+                PlanItem.kind == kind, PlanItem.content_key == content_key)).first()
+            if ticked is not None:
+                return _item_view(ticked)
         position = session.scalar(select(func.coalesce(func.max(PlanItem.position), -1) + 1)
                                   .where(PlanItem.plan_id == plan.id,
                                          PlanItem.section == section))

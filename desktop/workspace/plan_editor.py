@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.errors import EditConflict, WaymarkError
+from casefile.errors import EditConflict, RecordNotFound, WaymarkError
 from desktop import look
 from desktop.forms import heading, message_label
 from desktop.look import TYPE, MessageKind
@@ -175,7 +175,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.start_button.setText(_("&Start a safety plan"))
         self.back_button.setText(_("&Back"))
         self.skip_button.setText(_("S&kip for now"))
-        self.next_button.setText(_("&Done, next section"))
+        self._name_next_button()
         self.guide.setAccessibleName(_("Sections of the plan"))
         self.together_button.setText(_("&Together view"))
         self.together_button.setToolTip(_(
@@ -292,7 +292,12 @@ class PlanEditor(RetranslateMixin, QWidget):
         self._add_lists(section)  # last: each list's Add button closes the page
         self.body_layout.addStretch(1)
         self.back_button.setEnabled(row > 0)
+        self._name_next_button()
         self._show_guide()
+
+    def _name_next_button(self) -> None:
+        last = self.current == len(self.content.sections) - 1
+        self.next_button.setText(_("&Done") if last else _("&Done, next section"))
 
     def _reshow_words(self) -> None:
         for show, words in self._words:
@@ -396,11 +401,22 @@ class PlanEditor(RetranslateMixin, QWidget):
                 problem = error
                 if box.item is not None:
                     box.in_conflict(ops.item_now(self._session, box.item))
+            except RecordNotFound:  # removed at another desk while typed into: kept as new
+                box.item = None
+                problem = self._save_again(box)
             except WaymarkError as error:
                 problem = error
         if problem is None and any(box.theirs is not None for box in self.boxes):
             problem = EditConflict()
         self._set_state(problem if problem is not None else N_("Saved"))
+
+    def _save_again(self, box: ItemBox) -> WaymarkError:
+        try:
+            self._save_box(box)
+        except WaymarkError as error:
+            return error
+        return WaymarkError(N_("Someone else removed this item meanwhile. Your words were kept "
+                               "and saved again."))
 
     def _save_box(self, box: ItemBox) -> None:
         plan = self.view.plan if self.view else None
@@ -432,6 +448,9 @@ class PlanEditor(RetranslateMixin, QWidget):
             if row.item is not None and row.keep_off.isChecked() != row.item.keep_off_print:
                 row.item = ops.save_item(self._session, row.item,
                                          keep_off_print=row.keep_off.isChecked())
+        except (EditConflict, RecordNotFound):  # changed at another desk: show it as saved
+            self._tick_as_saved(row)
+            return
         except WaymarkError as error:
             self._set_state(error)
             return
@@ -440,11 +459,32 @@ class PlanEditor(RetranslateMixin, QWidget):
         row.keep_off.setVisible(row.item is not None)
         self._set_state(N_("Saved"))
 
+    def _tick_as_saved(self, row: TickRow) -> None:
+        """A tick or keep-off choice made against a version saved meanwhile at another desk:
+        the row shows what is saved now, and the person makes their choice again, seeing it."""
+        if row.item is not None:
+            self.items.pop(row.item.id, None)
+            try:
+                row.item = ops.item_now(self._session, row.item)
+                self.items[row.item.id] = row.item
+            except RecordNotFound:
+                row.item = None
+        row.show_item(row.item)
+        self._set_state(WaymarkError(N_(
+            "Someone else changed this choice meanwhile. It now shows what they saved; "
+            "choose again if you want it different.")))
+
     def _remove(self, box: ItemBox) -> None:
+        item = box.item
         try:
-            if box.item is not None:
-                ops.remove_item(self._session, box.item)
-                self.items.pop(box.item.id, None)
+            if item is not None:
+                ops.remove_item(self._session, item)
+                self.items.pop(item.id, None)
+        except EditConflict as error:  # changed meanwhile: show their words, remove nothing
+            if item is not None:
+                box.in_conflict(ops.item_now(self._session, item))
+            self._set_state(error)
+            return
         except WaymarkError as error:
             self._set_state(error)
             return

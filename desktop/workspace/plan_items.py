@@ -276,6 +276,16 @@ class TickRow(RetranslateMixin, QWidget):
         self.keep_off.toggled.connect(lambda _checked: self.toggled.emit(self))
         self.retranslate_ui()
 
+    def show_item(self, item: ItemView | None) -> None:
+        """Show `item` as saved (None: not on the plan), without saving anything."""
+        self.item = item
+        for box, checked in ((self.tick, item is not None),
+                             (self.keep_off, bool(item and item.keep_off_print))):
+            box.blockSignals(True)
+            box.setChecked(checked)
+            box.blockSignals(False)
+        self.keep_off.setVisible(item is not None)
+
     def retranslate_ui(self) -> None:
         self.words.setText(str(self._text))
         self.tick.setAccessibleName(str(self._text))

@@ -261,3 +261,89 @@ def test_a_plan_item_changed_in_another_session_is_never_silently_overwritten(
         assert plan is not None and plan.items[0].values == {"text": "Drawing and music"}
     finally:
         other.close()
+
+
+def test_a_tick_or_removal_against_a_change_made_at_another_desk_shows_it_and_asks_again(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    from casefile.store import open_store
+
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    editor = _open_plan(qtbot, shell, "Jordan Sample")
+    click(qtbot, editor.start_button)
+    _go(editor, "warning-signs")
+    gifts = next(row for row in editor.ticks if row.key == "gifts")
+    gifts.tick.setChecked(True)
+    assert gifts.item is not None
+    _go(editor, "safe-people")
+    person = _add(qtbot, editor, "person")
+    type_into(qtbot, person.fields["name"], "Aunt Rosa")
+    _saved(qtbot, editor)
+    other = open_store(data_dir, "ada", PASSWORD)  # the same plan open at another desk
+    try:
+        assert gifts.item is not None and person.item is not None
+        plans.save_item(other, gifts.item.id, gifts.item.version, keep_off_print=True)
+        plans.save_item(other, person.item.id, person.item.version,
+                        values={"phone": "555-0100"})
+        click(qtbot, person.remove_button)  # removing what was changed meanwhile: not removed
+        assert person in editor.boxes and not person.conflict.isHidden()
+        assert "555-0100" in person.their_words.text()
+        assert "Someone else changed this record" in editor.save_state.text()
+        click(qtbot, person.use_theirs)
+        click(qtbot, person.remove_button)  # seen, and removed now
+        assert person not in editor.boxes
+        _go(editor, "warning-signs")
+        gifts = next(row for row in editor.ticks if row.key == "gifts")
+        gifts.tick.setChecked(False)  # against the older version: shown as saved now
+        assert gifts.tick.isChecked() and gifts.keep_off.isChecked()
+        assert "Someone else changed this choice" in editor.save_state.text()
+        gifts.tick.setChecked(False)  # chosen again, seeing what was saved
+        assert gifts.item is None and editor.save_state.text() == "Saved"
+        plan = plans.open_plan(other, editor.youth_id or 0)
+        assert plan is not None and plan.items == ()
+    finally:
+        other.close()
+
+
+def test_words_typed_into_an_item_removed_at_another_desk_are_saved_again(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    from casefile.store import open_store
+
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    editor = _open_plan(qtbot, shell, "Jordan Sample")
+    click(qtbot, editor.start_button)
+    _go(editor, "safe-people")
+    person = _add(qtbot, editor, "person")
+    type_into(qtbot, person.fields["name"], "Aunt Rosa")
+    _saved(qtbot, editor)
+    other = open_store(data_dir, "ada", PASSWORD)
+    try:
+        assert person.item is not None
+        plans.remove_item(other, person.item.id, person.item.version)
+        type_into(qtbot, person.fields["phone"], "555-0100")
+        editor.autosave.flush()
+        assert "Your words were kept and saved again" in editor.save_state.text()
+        plan = plans.open_plan(other, editor.youth_id or 0)
+        assert plan is not None
+        assert [(i.values["name"], i.values["phone"]) for i in plan.items] == [
+            ("Aunt Rosa", "555-0100")]
+    finally:
+        other.close()
+
+
+def test_the_last_section_offers_done_not_a_next_section(qtbot: QtBot, start_shell: Any) -> None:
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    editor = _open_plan(qtbot, shell, "Jordan Sample")
+    click(qtbot, editor.start_button)
+    assert editor.next_button.text() == "&Done, next section"
+    _go(editor, "agreement")
+    assert editor.next_button.text() == "&Done"
+    _go(editor, "health")
+    assert editor.next_button.text() == "&Done, next section"

@@ -84,6 +84,19 @@ def test_a_save_against_an_older_version_is_refused_and_changes_nothing(store: S
     assert reopened is not None and reopened.items[0].values == {"text": "music, loud"}
 
 
+def test_a_checklist_item_ticked_at_two_desks_is_on_the_plan_once(store: Store) -> None:
+    plan = plans.start_plan(store, _youth(store))
+    first = plans.add_item(store, plan.id, "warning-signs", "check", "gifts")
+    second = plans.add_item(store, plan.id, "warning-signs", "check", "gifts")  # the other desk
+    assert second.id == first.id
+    plans.add_item(store, plan.id, "help-lines", "helpline", "crisis")
+    plans.add_item(store, plan.id, "help-lines", "helpline", "crisis")
+    reopened = plans.open_plan(store, plan.youth_id)
+    assert reopened is not None
+    assert [(i.kind, i.content_key) for i in reopened.items] == [
+        ("helpline", "crisis"), ("check", "gifts")]
+
+
 def test_an_answer_too_long_to_keep_is_refused_with_a_message(store: Store) -> None:
     plan = plans.start_plan(store, _youth(store))
     with pytest.raises(InvalidInput) as raised:
