@@ -125,6 +125,11 @@ class Policy:
     help_lines: tuple[HelpLine, ...] = _setting("agency.help_lines", (), _help_lines)
     break_glass_minutes: int = _setting(
         "break_glass.minutes", 60, _whole(MIN_BREAK_GLASS_MINUTES, MAX_BREAK_GLASS_MINUTES))
+    review_days: int = _setting("reviews.after_agreement_days", 90, _whole(7, 365))
+    return_review_days: int = _setting("reviews.after_return_days", 7, _whole(1, 90))
+    placement_review_days: int = _setting("reviews.after_placement_change_days", 30,
+                                          _whole(1, 365))
+    debrief_days: int = _setting("missing.debrief_days", 3, _whole(1, 30))
     source: Path | None = None
 
 

@@ -116,7 +116,10 @@ def add_demo_plans(store: Store, seed: int | None = None, share: float = PLAN_SH
         items: list[dict[str, Any]] = []
         done: list[dict[str, Any]] = []
         for plan_id, row in zip(plan_ids, chosen, strict=True):
-            items += _items(rng, plan_id, row[1], now)
+            made = _items(rng, plan_id, row[1], now)
+            for n, item in enumerate(made):  # the same item in every version made from it
+                item["lineage"] = f"d{plan_id}.{n}"
+            items += made
             done += [{"plan_id": plan_id, "section": section, "state": DONE}
                      for section in ("about-me", "safe-people")]
         session.execute(insert(PlanItem), items)

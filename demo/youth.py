@@ -24,6 +24,7 @@ from casefile.db.models.youth import CLOSED, OPEN
 from casefile.store import CASEWORKER, Store, create_store
 from casefile.trail import audit
 from casefile.workstation import Workstation, throwaway_workstation
+from demo.history import add_demo_history
 from demo.plans import add_demo_plans
 
 DEMO_LOGIN = "demo"
@@ -193,6 +194,7 @@ def add_demo_youth(store: Store, count: int, seed: int | None = None) -> int:
             store.record(session, audit.CREATE, record_type=audit.YOUTH,
                          detail=f"{len(rows)} synthetic youth")
         add_demo_plans(store, seed)  # about half of them get a made-up draft plan
+        add_demo_history(store, seed)  # versions, reviews, missing episodes, debriefs
     return len(rows)
 
 

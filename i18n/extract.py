@@ -26,7 +26,8 @@ METHOD_MAP = [("**.py", "python")]
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
-CONTENT_FILES = {"resources/plan/sections.toml": "plan"}  # built-in content: its context
+CONTENT_FILES = {"resources/plan/sections.toml": "plan",  # built-in content: its context
+                 "resources/plan/debrief.toml": "plan"}
 CONTENT_KEYS = re.compile(
     r'^\s*(title|explain|text|example|label|name|when)\s*=\s*("(?:[^"\\]|\\.)*")\s*$')
 

@@ -124,7 +124,7 @@ class Content:
         raise KeyError(section_id)
 
 
-class _Reader:
+class Reader:
     """Reads one content file, remembering where each `id` is so a mistake names its line."""
 
     def __init__(self, path: Path, own: bool) -> None:
@@ -184,7 +184,7 @@ class _Reader:
         return value
 
 
-def _section(reader: _Reader, table: dict[str, Any]) -> Section:
+def _section(reader: Reader, table: dict[str, Any]) -> Section:
     section_id, line = reader.ident(table, "id", 0)
     questions, lists, checks = [], [], []
     for question in reader.tables(table, "question", line):
@@ -209,7 +209,7 @@ def _section(reader: _Reader, table: dict[str, Any]) -> Section:
                    tuple(checks), bool(table.get("helplines")))
 
 
-def _helpline(reader: _Reader, table: dict[str, Any]) -> HelpLine:
+def _helpline(reader: Reader, table: dict[str, Any]) -> HelpLine:
     line_id, line = reader.ident(table, "id", 0)
     number = table.get("number")
     if not isinstance(number, str) or not number.strip():
@@ -220,7 +220,7 @@ def _helpline(reader: _Reader, table: dict[str, Any]) -> HelpLine:
 
 
 def load_built_in(path: Path = BUILT_IN) -> Content:
-    reader = _Reader(path, own=False)
+    reader = Reader(path, own=False)
     if reader.data.get("format") != FORMAT:
         raise reader.error(1, f"'format' must be {FORMAT}")
     sections = tuple(_section(reader, t) for t in reader.tables(reader.data, "section", 1))
@@ -234,7 +234,7 @@ def load_built_in(path: Path = BUILT_IN) -> Content:
 def with_agency_content(content: Content, path: Path) -> Content:
     """`content` with an agency's own questions and checklist items added to its sections. The
     agency's file names sections by their id and adds to them; it cannot remove built-in items."""
-    reader = _Reader(path, own=True)
+    reader = Reader(path, own=True)
     if reader.data.get("format") != FORMAT:
         raise reader.error(1, f"'format' must be {FORMAT}")
     added: dict[str, Section] = {}
@@ -249,7 +249,7 @@ def with_agency_content(content: Content, path: Path) -> Content:
     return Content(sections, helplines, (*content.sources, path))
 
 
-def _section_additions(reader: _Reader, table: dict[str, Any], content: Content) -> Section:
+def _section_additions(reader: Reader, table: dict[str, Any], content: Content) -> Section:
     section_id, line = reader.ident(table, "id", 0)
     try:
         base = content.section(section_id)

@@ -3,7 +3,8 @@ each section stands. Every function is one unit of work on the store, checks tha
 person may see the youth, and writes the audit trail (record ids and field names, never what the
 young person said).
 
-A plan is a draft until it is agreed (the agreement comes with the plan lifecycle). Two people
+A plan is a draft until it is agreed (`planning.agreement`); an agreed version never changes,
+and editing starts a new draft from it that keeps each item's lineage. Two people
 editing one item: each item carries a version, and a save made against an older version is
 refused with `EditConflict`, so nobody's words are silently overwritten.
 """
@@ -11,20 +12,24 @@ refused with `EditConflict`, so nobody's words are silently overwritten.
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from casefile.db.models import Youth
 from casefile.db.models.base import utcnow
+from casefile.db.models.youth import CLOSED
 from casefile.errors import EditConflict, InvalidInput, RecordNotFound
 from casefile.staff import access
 from casefile.store import Store
 from casefile.trail import audit
 from i18n import N_
 from planning.items import KINDS, MAX_VALUE_CHARS, VOICES, YOUTH
+from planning.models import AGREED as AGREED
 from planning.models import DONE as DONE
 from planning.models import DRAFT as DRAFT
 from planning.models import SKIPPED as SKIPPED
@@ -45,6 +50,7 @@ class ItemView:
     voice: str
     keep_off_print: bool
     version: int
+    lineage: str = ""  # the same item in every version of the plan
 
 
 @dataclass(frozen=True)
@@ -55,21 +61,27 @@ class PlanView:
     updated_at: datetime
     items: tuple[ItemView, ...] = ()
     sections: dict[str, str] = field(default_factory=dict)  # section id: done or skipped
+    version: int | None = None  # an agreed version's number
+    based_on: int | None = None  # the version a draft was started from
+    agreed_at: datetime | None = None
+    review_on: date | None = None
 
 
 def _item_view(item: PlanItem) -> ItemView:
     return ItemView(item.id, item.section, item.kind, item.content_key, item.position,
-                    json.loads(item.data), item.voice, item.keep_off_print, item.row_version)
+                    json.loads(item.data), item.voice, item.keep_off_print, item.row_version,
+                    item.lineage)
 
 
-def _plan_view(session: Session, plan: Plan) -> PlanView:
+def plan_view(session: Session, plan: Plan) -> PlanView:
     items = session.scalars(select(PlanItem).where(PlanItem.plan_id == plan.id)
                             .order_by(PlanItem.section, PlanItem.position, PlanItem.id))
     states = session.execute(select(PlanSection.section, PlanSection.state)
                              .where(PlanSection.plan_id == plan.id))
     return PlanView(plan.id, plan.youth_id, plan.status, plan.updated_at,
                     tuple(_item_view(item) for item in items),
-                    {section: state for section, state in states})
+                    {section: state for section, state in states}, plan.version, plan.based_on,
+                    plan.agreed_at, plan.review_on)
 
 
 def _latest(session: Session, youth_id: int) -> Plan | None:
@@ -77,13 +89,24 @@ def _latest(session: Session, youth_id: int) -> Plan | None:
                            .order_by(Plan.id.desc()).limit(1)).first()
 
 
+def youth_for_change(session: Session, store: Store, youth_id: int) -> tuple[Youth, bool]:
+    """The youth, when the signed-in person may change their records: a closed case stays
+    readable, and nothing new is written to it."""
+    youth, flagged = access.youth_for(session, store.user, youth_id)
+    if youth.status == CLOSED:
+        raise InvalidInput(N_("This youth's case is closed. Their records stay readable; "
+                              "reopen the case to change them."))
+    return youth, flagged
+
+
 def _plan_for_edit(session: Session, store: Store, plan_id: int) -> tuple[Plan, bool]:
     plan = session.get(Plan, plan_id)
     if plan is None:
         raise RecordNotFound()
-    _youth, flagged = access.youth_for(session, store.user, plan.youth_id)
+    _youth, flagged = youth_for_change(session, store, plan.youth_id)
     if plan.status != DRAFT:
-        raise InvalidInput(N_("This plan was agreed and can no longer be changed."))
+        raise InvalidInput(N_("This plan was agreed and can no longer be changed. Start a new "
+                              "draft from it to make changes."))
     return plan, flagged
 
 
@@ -95,21 +118,38 @@ def open_plan(store: Store, youth_id: int) -> PlanView | None:
         if plan is None:
             return None
         store.record(session, audit.VIEW, record_type=PLAN, record_id=plan.id, flagged=flagged)
-        return _plan_view(session, plan)
+        return plan_view(session, plan)
 
 
 def start_plan(store: Store, youth_id: int) -> PlanView:
-    """Start a draft plan for the youth, or return the one they have."""
+    """The youth's draft: the one they have, a new empty one, or (after an agreed version) a new
+    draft holding a copy of that version, which stays as it was agreed."""
     with store.unit() as session:
-        _youth, flagged = access.youth_for(session, store.user, youth_id)
-        plan = _latest(session, youth_id)
-        if plan is None:
-            plan = Plan(youth_id=youth_id, status=DRAFT, created_by=store.user.id)
-            session.add(plan)
-            session.flush()
-            store.record(session, audit.CREATE, record_type=PLAN, record_id=plan.id,
-                         detail=f"youth {youth_id}", flagged=flagged)
-        return _plan_view(session, plan)
+        _youth, flagged = youth_for_change(session, store, youth_id)
+        latest = _latest(session, youth_id)
+        if latest is not None and latest.status == DRAFT:
+            return plan_view(session, latest)
+        plan = Plan(youth_id=youth_id, status=DRAFT, created_by=store.user.id,
+                    based_on=latest.id if latest else None)
+        session.add(plan)
+        session.flush()
+        if latest is not None:
+            _copy_into(session, latest, plan)
+        store.record(session, audit.CREATE, record_type=PLAN, record_id=plan.id,
+                     detail=f"youth {youth_id}" + (f" from plan {latest.id}" if latest else ""),
+                     flagged=flagged)
+        return plan_view(session, plan)
+
+
+def _copy_into(session: Session, source: Plan, draft: Plan) -> None:
+    """Copy an agreed version's items (keeping each item's lineage) and section marks."""
+    for item in session.scalars(select(PlanItem).where(PlanItem.plan_id == source.id)):
+        session.add(PlanItem(plan_id=draft.id, section=item.section, kind=item.kind,
+                             content_key=item.content_key, position=item.position,
+                             data=item.data, voice=item.voice, lineage=item.lineage,
+                             keep_off_print=item.keep_off_print))
+    for row in session.scalars(select(PlanSection).where(PlanSection.plan_id == source.id)):
+        session.add(PlanSection(plan_id=draft.id, section=row.section, state=row.state))
 
 
 def _checked_values(kind: str, values: dict[str, Any]) -> dict[str, str]:
@@ -147,7 +187,8 @@ def add_item(
                                          PlanItem.section == section))
         item = PlanItem(plan_id=plan.id, section=section, kind=kind, content_key=content_key,
                         position=position or 0, data=json.dumps(data, ensure_ascii=False),
-                        voice=voice, keep_off_print=KINDS[kind].kept_off)
+                        voice=voice, keep_off_print=KINDS[kind].kept_off,
+                        lineage=uuid.uuid4().hex)
         session.add(item)
         plan.updated_at = item.updated_at = utcnow()
         session.flush()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -37,6 +37,7 @@ class YouthFields:
     placement_notes: str = ""
     caseworker_id: int | None = None
     review_due_on: date | None = None
+    placement_changed_on: date | None = None  # brings the plan review nearer
 
 
 EDITABLE = tuple(f.name for f in fields(YouthFields))
@@ -182,9 +183,12 @@ def _load_for_edit(
 
 
 def update_youth(
-    store: Store, youth_id: int, expected_version: int, changes: dict[str, Any]
+    store: Store, youth_id: int, expected_version: int, changes: dict[str, Any],
+    placement_review_days: int = 30,
 ) -> YouthRecord:
-    """Save `changes`; raises EditConflict when someone saved a newer version first."""
+    """Save `changes`; raises EditConflict when someone saved a newer version first. A new
+    placement change date brings the plan review to `placement_review_days` (agency policy)
+    after it, unless a review is due sooner."""
     _validate(changes)
     with store.unit() as session:
         youth, flagged = _load_for_edit(session, store.user, youth_id, expected_version)
@@ -194,6 +198,11 @@ def update_youth(
             _check_caseworker(session, store.user, changes["caseworker_id"])
         for name, value in changes.items():
             setattr(youth, name, value)
+        moved = changes.get("placement_changed_on")
+        if moved is not None:
+            due = moved + timedelta(days=placement_review_days)
+            if youth.review_due_on is None or due < youth.review_due_on:
+                youth.review_due_on = due
         session.flush()
         if reassigned:  # staff ids only: who had the youth, who has them now
             store.record(session, audit.REASSIGN, record_type=audit.YOUTH, record_id=youth_id,

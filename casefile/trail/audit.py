@@ -43,6 +43,7 @@ REOPEN_CASE = "reopen-case"
 REASSIGN = "reassign"
 TOGETHER_START = "together-start"  # the plan's together view, for the young person
 TOGETHER_END = "together-end"
+AGREE = "agree"  # a plan draft agreed and signed: a new version
 # What each entry is called in the audit viewer: casefile/trail/audit_labels.py.
 
 YOUTH = "youth"

@@ -24,6 +24,7 @@ _BY_ACTION = {
     audit.REASSIGN: N_("Youth reassigned"),
     audit.TOGETHER_START: N_("Together view opened"),
     audit.TOGETHER_END: N_("Together view left"),
+    audit.AGREE: N_("Plan agreed and signed"),
     audit.PRINT: N_("Printed"),
     audit.EXPORT: N_("Exported"),
     audit.DELETE: N_("Deleted"),

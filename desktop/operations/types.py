@@ -15,18 +15,71 @@ from casefile.staff.accounts import ROLES, Account
 from casefile.store import ADMIN, CASEWORKER, SUPERVISOR
 from casefile.trail.audit import STAFF, YOUTH
 from casefile.trail.audit_view import AUDIT, AuditRow
+from planning.agreement import AgreementView, Signatures
 from planning.content import Check, Content, ListOf, Question, Section
 from planning.content import HelpLine as PlanHelpLine
+from planning.debrief import DebriefFields, DebriefView
+from planning.debrief_content import ANSWERS, DebriefContent, ScreenQuestion
 from planning.items import KINDS, ItemField, ItemKind, looks_like_phone
 from planning.items import STAFF as STAFF_WORDS
 from planning.items import YOUTH as YOUTH_WORDS
-from planning.models import DONE, SKIPPED
+from planning.missing import (
+    DEBRIEF_DUE,
+    DEBRIEF_OVERDUE,
+    MISSING,
+    REPORT_OVERDUE,
+    EpisodeFields,
+    EpisodeView,
+)
+from planning.models import AGREED, DONE, DRAFT, SKIPPED
 from planning.plans import ItemView, PlanView
+from planning.versions import ADDED, EDITED, REMOVED, Change, VersionSummary
 
-__all__ = [
-    "ADMIN", "AUDIT", "BACKUP_SUFFIX", "CASEWORKER", "DONE", "EDITABLE", "KINDS",
-    "MIN_REASON_CHARS", "ROLES", "SKIPPED", "STAFF", "STAFF_WORDS", "SUPERVISOR", "YOUTH",
-    "YOUTH_WORDS", "Account", "AuditRow", "Check", "Content", "HelpLine", "ItemField", "ItemKind",
-    "ItemView", "ListOf", "PlanHelpLine", "PlanView", "Policy", "Question", "Section",
-    "StaffChoice", "YouthRecord", "YouthSummary", "looks_like_phone", "matches", "search_key",
+__all__ = [  # noqa: RUF022
+    "ANSWERS", "DEBRIEF_DUE", "DEBRIEF_OVERDUE", "MISSING", "REPORT_OVERDUE", "DebriefContent",
+    "DebriefFields", "DebriefView", "EpisodeFields", "EpisodeView", "ScreenQuestion",
+    "ADDED",
+    "ADMIN",
+    "AGREED",
+    "AUDIT",
+    "BACKUP_SUFFIX",
+    "CASEWORKER",
+    "DONE",
+    "DRAFT",
+    "EDITABLE",
+    "EDITED",
+    "KINDS",
+    "MIN_REASON_CHARS",
+    "REMOVED",
+    "ROLES",
+    "SKIPPED",
+    "STAFF",
+    "STAFF_WORDS",
+    "SUPERVISOR",
+    "YOUTH",
+    "YOUTH_WORDS",
+    "Account",
+    "AgreementView",
+    "AuditRow",
+    "Change",
+    "Check",
+    "Content",
+    "HelpLine",
+    "ItemField",
+    "ItemKind",
+    "ItemView",
+    "ListOf",
+    "PlanHelpLine",
+    "PlanView",
+    "Policy",
+    "Question",
+    "Section",
+    "Signatures",
+    "StaffChoice",
+    "VersionSummary",
+    "YouthRecord",
+    "YouthSummary",
+    "looks_like_phone",
+    "matches",
+    "search_key",
 ]

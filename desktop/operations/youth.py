@@ -11,6 +11,7 @@ from casefile.cases.search import search_key
 from casefile.cases.youth import StaffChoice, YouthFields, YouthRecord, YouthSummary
 from casefile.db.models.youth import CLOSED, OPEN
 from casefile.staff import access
+from desktop.operations import missing
 from desktop.operations.session import Session, store_of
 from planning.plans import plan_states
 
@@ -24,6 +25,7 @@ class ListView:
     keys: list[str]
     emergency: dict[int, datetime]
     plans: dict[int, str]  # each youth's safety plan state (draft, agreed); none: no plan
+    alerts: dict[int, frozenset[str]]  # missing from care: open, reports, debrief (flags)
 
 
 def row_key(row: YouthSummary) -> str:
@@ -35,7 +37,7 @@ def load_list_view(session: Session) -> ListView:
     store = store_of(session)
     rows = youth.list_youth(store)
     return ListView(rows, [row_key(row) for row in rows], access.emergency_grants(store),
-                    plan_states(store))
+                    plan_states(store), load_alerts(session))
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,11 @@ def load_plan_states(session: Session) -> dict[int, str]:
     return plan_states(store_of(session))
 
 
+def load_alerts(session: Session) -> dict[int, frozenset[str]]:
+    """Each youth's missing-from-care flags (only youth that have any), for the list."""
+    return missing.alerts(session)
+
+
 def load_caseworkers(session: Session) -> list[StaffChoice]:
     return youth.list_caseworkers(store_of(session))
 
@@ -70,7 +77,8 @@ def add_youth(session: Session, changes: dict[str, Any]) -> YouthRecord:
 def save_profile(
     session: Session, youth_id: int, expected_version: int, changes: dict[str, Any]
 ) -> YouthRecord:
-    return youth.update_youth(store_of(session), youth_id, expected_version, changes)
+    return youth.update_youth(store_of(session), youth_id, expected_version, changes,
+                              session.policy.placement_review_days)
 
 
 def close_case(session: Session, record: YouthRecord) -> YouthRecord:

@@ -32,6 +32,7 @@ class Column(IntEnum):
     CASEWORKER = 3
     STATUS = 4
     PLAN = 5
+    ALERTS = 6
 
 
 _COLUMNS = tuple(Column)  # by number, without building an enum per cell
@@ -43,9 +44,26 @@ HEADERS = {
     Column.CASEWORKER: N_("Caseworker"),
     Column.STATUS: N_("Case"),
     Column.PLAN: N_("Safety plan"),
+    Column.ALERTS: N_("Needs attention"),
 }
 PLAN_STATES = {"draft": N_("Draft"), "agreed": N_("Agreed")}  # planning.models' states
 NO_PLAN = N_("None yet")
+# Missing-from-care flags (planning.missing), most urgent first.
+ALERT_WORDS = {"missing": N_("Missing now"), "report-overdue": N_("Report overdue"),
+               "debrief-overdue": N_("Debrief overdue"), "debrief-due": N_("Debrief due")}
+SOON_DAYS = 14  # a review this close is "due"
+
+
+class Showing(IntEnum):
+    """Which youth the list shows, besides what the search matches."""
+
+    EVERYONE = 0
+    REVIEW_DUE = 1  # a plan review due within SOON_DAYS, or overdue
+    ATTENTION = 2  # missing now, a report or a debrief overdue or due
+
+
+SHOWING = {Showing.EVERYONE: N_("All youth"), Showing.REVIEW_DUE: N_("Review due or overdue"),
+           Showing.ATTENTION: N_("Missing from care: needs attention")}
 
 
 def _sort_key(column: Column, row: YouthSummary, name_key: str) -> Any:
@@ -63,6 +81,11 @@ def _sort_key(column: Column, row: YouthSummary, name_key: str) -> Any:
 _PLAN_ORDER = {None: 0, "draft": 1, "agreed": 2}
 
 
+def _urgency(flags: frozenset[str]) -> int:
+    """Higher is more urgent: missing now, then a report, then a debrief overdue, then due."""
+    return sum(1 << (len(ALERT_WORDS) - n) for n, flag in enumerate(ALERT_WORDS) if flag in flags)
+
+
 class YouthListModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
@@ -73,6 +96,8 @@ class YouthListModel(QAbstractTableModel):
         self._query = ""
         self._texts: dict[tuple[int, int], str] = {}  # (row position, column): text shown
         self.plans: dict[int, str] = {}  # each youth's plan state; a youth missing has none
+        self.alerts: dict[int, frozenset[str]] = {}  # missing-from-care flags, by youth
+        self.showing = Showing.EVERYONE
         self.emergency: dict[int, datetime] = {}  # youth open through emergency access, until
         self._sort = (Column.NAME, Qt.SortOrder.AscendingOrder)
         self.today = date.today()
@@ -169,6 +194,21 @@ class YouthListModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, Column.PLAN),
                                   self.index(len(self._visible) - 1, Column.PLAN))
 
+    def set_alerts(self, alerts: dict[int, frozenset[str]]) -> None:
+        """Show each youth's missing-from-care flags again (an episode or debrief saved)."""
+        self.alerts = alerts
+        self.beginResetModel()
+        self._texts.clear()
+        self._apply_sort()
+        self._refilter()
+        self.endResetModel()
+
+    def show_only(self, showing: Showing) -> None:
+        self.showing = showing
+        self.beginResetModel()
+        self._refilter()
+        self.endResetModel()
+
     def row_of(self, youth_id: int) -> int | None:
         for visible_row, position in enumerate(self._visible):
             if self._rows[position].id == youth_id:
@@ -196,12 +236,15 @@ class YouthListModel(QAbstractTableModel):
         return bool(_sort_key(column, old, "") == _sort_key(column, new, ""))
 
     def _refilter(self, among: list[int] | None = None) -> None:
-        """The rows (of `among`, else of all, in sort order) that match the query."""
+        """The rows (of `among`, else of all, in sort order) that match the query and what
+        the list is set to show."""
         query, keys = self._query, self._keys
-        if not query:
-            self._visible = list(self._order)
-            return
         candidates = self._order if among is None else among
+        if self.showing != Showing.EVERYONE and among is None:
+            candidates = [i for i in candidates if self._shown(self._rows[i])]
+        if not query:
+            self._visible = list(candidates)
+            return
         if " " in query:
             self._visible = [i for i in candidates if matches(query, keys[i])]
         else:  # one word: the same test as matches(), without splitting for every row
@@ -216,8 +259,23 @@ class YouthListModel(QAbstractTableModel):
                                  key=lambda i: _PLAN_ORDER.get(plans.get(rows[i].id), 0),
                                  reverse=order == Qt.SortOrder.DescendingOrder)
             return
+        if column == Column.ALERTS:  # the most urgent first when sorted descending
+            alerts = self.alerts
+            self._order = sorted(range(len(rows)),
+                                 key=lambda i: _urgency(alerts.get(rows[i].id, frozenset())),
+                                 reverse=order == Qt.SortOrder.DescendingOrder)
+            return
         self._order = sorted(range(len(rows)), key=lambda i: _sort_key(column, rows[i], keys[i]),
                              reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _shown(self, row: YouthSummary) -> bool:
+        if self.showing == Showing.ATTENTION:
+            return row.id in self.alerts
+        return self._review_soon(row)
+
+    def _review_soon(self, row: YouthSummary) -> bool:
+        return (not row.closed and row.review_due_on is not None
+                and (row.review_due_on - self.today).days <= SOON_DAYS)
 
     def _is_overdue(self, column: Column, row: YouthSummary) -> bool:
         return (column == Column.REVIEW and not row.closed
@@ -237,6 +295,9 @@ class YouthListModel(QAbstractTableModel):
         if column == Column.PLAN:
             state = self.plans.get(row.id)
             return _(PLAN_STATES[state]) if state in PLAN_STATES else _(NO_PLAN)
+        if column == Column.ALERTS:
+            flags = self.alerts.get(row.id, frozenset())
+            return ", ".join(_(words) for flag, words in ALERT_WORDS.items() if flag in flags)
         return _("Closed") if row.closed else _("Open")
 
     @staticmethod
@@ -253,4 +314,6 @@ class YouthListModel(QAbstractTableModel):
         when = format_date(row.review_due_on)
         if self._is_overdue(Column.REVIEW, row):
             return _("{date} (overdue)").format(date=when)
+        if self._review_soon(row):
+            return _("{date} (due)").format(date=when)
         return when

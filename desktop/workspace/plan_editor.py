@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -29,15 +30,28 @@ from casefile.errors import EditConflict, RecordNotFound, WaymarkError
 from desktop import look
 from desktop.forms import heading, message_label
 from desktop.look import TYPE, MessageKind
+from desktop.operations import lifecycle
 from desktop.operations import plan as ops
 from desktop.operations.runner import ChangeNotice
 from desktop.operations.session import Session
-from desktop.operations.types import DONE, KINDS, SKIPPED, ItemView, PlanView, Section
+from desktop.operations.types import (
+    AGREED,
+    DONE,
+    KINDS,
+    SKIPPED,
+    DebriefView,
+    ItemView,
+    PlanView,
+    Section,
+    Signatures,
+)
 from desktop.translation import RetranslateMixin
+from desktop.workspace.agreement_panel import AgreementPanel
 from desktop.workspace.autosave import Autosave
 from desktop.workspace.editor import EditorSnapshot
 from desktop.workspace.plan_items import ItemBox, TickRow
 from i18n import N_, _
+from i18n.formatting import format_date
 
 MARKS = {DONE: "✓", SKIPPED: "–"}  # beside a section's title in the guide
 
@@ -115,6 +129,17 @@ class PlanEditor(RetranslateMixin, QWidget):
             self.guide.addItem("")
         self.progress = QLabel()
         self.progress.setObjectName("list-count")
+        self.agreed_line = message_label()
+        self.agreed_line.setObjectName("agreed-line")
+        self.new_draft_button = QPushButton()
+        self.new_draft_button.setObjectName("new-draft")
+        self.agreed_bar = QWidget()
+        agreed_row = QHBoxLayout(self.agreed_bar)
+        agreed_row.setContentsMargins(0, 0, 0, 0)
+        agreed_row.addWidget(self.agreed_line, 1)
+        agreed_row.addWidget(self.new_draft_button)
+        self.agreed_bar.hide()
+        self.agreement: AgreementPanel | None = None
         self.title = heading(scale=TYPE.subtitle)
         self.explain = QLabel()
         self.explain.setWordWrap(True)
@@ -138,7 +163,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.save_state.setObjectName("save-state")
         right = QVBoxLayout()
         right.setSpacing(look.space(2))
-        for widget in (self.progress, self.title, self.explain):
+        for widget in (self.agreed_bar, self.progress, self.title, self.explain):
             right.addWidget(widget)
         right.addWidget(scroll, 1)
         right.addLayout(nav)
@@ -151,6 +176,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         left.addWidget(self.together_button)
         row.addLayout(left)
         row.addLayout(right, 1)
+        row.addWidget(self._make_beside())
         self.pages = QStackedWidget()
         self.pages.addWidget(start)
         self.pages.addWidget(plan)
@@ -158,11 +184,65 @@ class PlanEditor(RetranslateMixin, QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
         self.start_button.clicked.connect(self._start)
+        self.new_draft_button.clicked.connect(self._new_draft)
         self.together_button.clicked.connect(self._to_together)
         self.guide.currentRowChanged.connect(self._open_section)
         self.back_button.clicked.connect(lambda: self._move(-1, None))
         self.skip_button.clicked.connect(lambda: self._move(1, SKIPPED))
         self.next_button.clicked.connect(lambda: self._move(1, DONE))
+
+    def _make_beside(self) -> QWidget:
+        """The return debrief beside the plan, while the plan is changed after a return."""
+        self.beside = QWidget()
+        self.beside.setObjectName("debrief-beside")
+        self.beside.setMaximumWidth(320)
+        self.beside_title = heading(scale=TYPE.body)
+        self.beside_text = QLabel()
+        self.beside_text.setWordWrap(True)
+        self.beside_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.beside_close = QPushButton()
+        self.beside_close.setObjectName("close-beside")
+        column = QVBoxLayout(self.beside)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.beside_title)
+        column.addWidget(self.beside_text)
+        column.addWidget(self.beside_close)
+        column.addStretch(1)
+        self.beside.hide()
+        self.beside_close.clicked.connect(self.beside.hide)
+        self._debrief: object | None = None
+        return self.beside
+
+    def show_beside(self, debrief: object) -> None:
+        """Change the plan after a return: a new draft if the plan is agreed, with the debrief
+        (its three talks and the screen's concerns, never shown in the together view) beside."""
+        if self.together or self.view is None:
+            return
+        if self.agreed():
+            self._new_draft()
+        elif self.view.plan is None:
+            self._start()
+        self._debrief = debrief
+        self._show_beside()
+        self.beside.show()
+
+    def _show_beside(self) -> None:
+        from desktop.operations import missing
+
+        debrief = self._debrief
+        if not isinstance(debrief, DebriefView):
+            return
+        content = missing.debrief_content()
+        lines = [f"{part.title}: {getattr(debrief, name)}" for part, name in zip(
+            content.parts, ("before_leaving", "while_away", "would_help"), strict=False)
+            if getattr(debrief, name)]
+        concerns = content.concerns(debrief.screen)
+        if concerns:
+            lines.append(_("Answers that point to a concern: {questions}").format(
+                questions="; ".join(str(q.text) for q in concerns)))
+        self.beside_title.setText(_("From the return debrief"))
+        self.beside_text.setText("\n\n".join(lines) or _("Nothing was written in the debrief."))
+        self.beside_close.setText(_("Close"))
 
     def retranslate_ui(self) -> None:
         if self.content_error is not None:
@@ -178,9 +258,14 @@ class PlanEditor(RetranslateMixin, QWidget):
         self._name_next_button()
         self.guide.setAccessibleName(_("Sections of the plan"))
         self.together_button.setText(_("&Together view"))
+        self.new_draft_button.setText(_("&Change the plan"))
+        self.new_draft_button.setToolTip(_(
+            "Starts a new draft from this version. The agreed version stays as it is."))
+        self._show_agreed()
         self.together_button.setToolTip(_(
             "Large text, the young person's words only, one section at a time. Leaving it asks "
             "for your password."))
+        self._show_beside()
         self._reshow_words()  # the section on screen, in the new language
         self._show_guide()
         self._show_state()
@@ -192,6 +277,8 @@ class PlanEditor(RetranslateMixin, QWidget):
     def load(self, youth_id: int) -> None:
         self.autosave.flush()
         self.youth_id = youth_id
+        self.beside.hide()  # another youth: no debrief beside
+        self._debrief = None
         self.view = ops.open_plan(self._session, youth_id)
         self._show_plan(self.view.plan)
         self._set_state("")
@@ -243,12 +330,29 @@ class PlanEditor(RetranslateMixin, QWidget):
             plan = None
         self.items = {item.id: item for item in plan.items} if plan else {}
         self.pages.setCurrentIndex(0 if plan is None else 1)
+        self._show_agreed()
         self._show_guide()
         if plan is not None:
             self.guide.blockSignals(True)
             self.guide.setCurrentRow(0)
             self.guide.blockSignals(False)
             self._open_section(0)
+
+    def agreed(self) -> bool:
+        """Whether the plan shown is an agreed version (read only; changes start a draft)."""
+        plan = self.view.plan if self.view else None
+        return plan is not None and plan.status == AGREED
+
+    def _show_agreed(self) -> None:
+        plan = self.view.plan if self.view else None
+        self.agreed_bar.setVisible(self.agreed())
+        self.skip_button.setVisible(not self.agreed())
+        if plan is not None and self.agreed():
+            self.agreed_line.setText(_(
+                "Version {number}, agreed on {date}. An agreed plan never changes; to change "
+                "it, start a new draft.").format(
+                    number=plan.version or 0,
+                    date=format_date(plan.agreed_at.date() if plan.agreed_at else None)))
 
     def _sections(self) -> dict[str, str]:
         plan = self.view.plan if self.view else None
@@ -289,7 +393,17 @@ class PlanEditor(RetranslateMixin, QWidget):
             self.body_layout.addWidget(about)
         self._add_questions(section)
         self._add_ticks(section)
-        self._add_lists(section)  # last: each list's Add button closes the page
+        self._add_lists(section)  # each list's Add button closes its list
+        if section.id == "agreement" and not self.together and not self.agreed():
+            self._add_agreement()
+        if self.agreed():
+            for box in self.boxes:
+                box.set_read_only()
+            for tick in self.ticks:
+                tick.setEnabled(False)
+            for button in self.body.findChildren(QPushButton):
+                if button.objectName().startswith("add-"):
+                    button.hide()
         self.body_layout.addStretch(1)
         self.back_button.setEnabled(row > 0)
         self._name_next_button()
@@ -316,13 +430,54 @@ class PlanEditor(RetranslateMixin, QWidget):
             name=f"\u2068{view.name}\u2069",
             pronouns=f"\u2068{view.pronouns}\u2069" if view.pronouns else _("not given"))
 
+    def _add_agreement(self) -> None:
+        today = lifecycle.today()
+        self.agreement = AgreementPanel(self._session.display_name, today,
+                                        lifecycle.default_review_on(self._session))
+        self.agreement.agree_requested.connect(self._agree)
+        self.body_layout.addWidget(self.agreement)
+
+    def _agree(self, signatures: Signatures, review_on: object) -> None:
+        """Make the draft an agreed version; on a refusal what was typed stays on screen."""
+        self.autosave.flush()
+        plan = self.view.plan if self.view else None
+        if plan is None or self.view is None or self.youth_id is None:
+            return
+        try:
+            agreed = lifecycle.agree(self._session, plan, signatures,
+                                     review_on if isinstance(review_on, date) else None)
+        except WaymarkError as error:
+            self._set_state(error)
+            return
+        self.view = ops.PlanScreen(agreed, self.view.name, self.view.pronouns)
+        self._show_plan(agreed)
+        self._set_state(N_("Agreed and saved"))
+        self.notices.emit(ChangeNotice(self.youth_id, ops.KIND))
+
+    def _new_draft(self) -> None:
+        if self.youth_id is None or self.view is None:
+            return
+        try:
+            draft = lifecycle.start_new_draft(self._session, self.youth_id)
+        except WaymarkError as error:
+            self._set_state(error)
+            return
+        row = self.current
+        self.view = ops.PlanScreen(draft, self.view.name, self.view.pronouns)
+        self._show_plan(draft)
+        self.guide.setCurrentRow(row)
+        self._set_state("")
+        self.notices.emit(ChangeNotice(self.youth_id, ops.KIND))
+
     def _clear_body(self) -> None:
         self.boxes, self.ticks, self._words = [], [], []
+        self.agreement = None
         while self.body_layout.count():
             child = self.body_layout.takeAt(0)
             widget = child.widget() if child is not None else None
             if widget is not None:
                 widget.hide()  # gone from the screen (and a screen reader) at once
+                widget.setParent(None)  # and from the page's children (hidden: no window)
                 widget.deleteLater()
 
     def _of(self, section: str, kind: str, key: str = "") -> list[ItemView]:
@@ -519,7 +674,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         if plan is None:
             return
         section = self.content.sections[self.current].id
-        if mark is not None:
+        if mark is not None and not self.agreed():
             try:
                 ops.mark_section(self._session, plan.id, section, mark)
             except WaymarkError as error:
@@ -548,5 +703,6 @@ class PlanEditor(RetranslateMixin, QWidget):
         if isinstance(state, WaymarkError):
             self.save_state.show_error(state.user_message())
             return
-        kind = MessageKind.SUCCESS if state == N_("Saved") else MessageKind.INFO
+        kind = MessageKind.SUCCESS if state in (N_("Saved"), N_("Agreed and saved")) \
+            else MessageKind.INFO
         self.save_state.show_message(_(state) if state else "", kind)

@@ -185,6 +185,14 @@ class ItemBox(RetranslateMixin, QFrame):
     def values(self) -> dict[str, str]:
         return {key: _text(field) for key, field in self.fields.items()}
 
+    def set_read_only(self) -> None:
+        """An agreed version: its words can be read and selected, not changed."""
+        for field in self.fields.values():
+            field.setReadOnly(True)
+        for widget in (self.voice, self.keep_off):
+            widget.setEnabled(False)
+        self.remove_button.hide()
+
     def in_conflict(self, theirs: ItemView) -> None:
         """Someone else saved this item first: show their words beside the typing, and save
         nothing until the person chooses."""

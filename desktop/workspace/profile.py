@@ -47,6 +47,7 @@ class YouthProfile(RetranslateMixin, QWidget):
     pronouns = TextField(N_("&Pronouns"), hint=N_("for example: she/her, he/him, they/them"))
     preferred_language = ChoiceField(N_("&Language for printed copies"))
     placement_notes = NotesField(N_("Placement and &contact notes"))
+    placement_changed_on = DateEntry(N_("Placement last changed &on"))
     caseworker_id = ChoiceField(N_("&Caseworker"))
     review_due_on = DateEntry(N_("Next plan &review"))
 
@@ -208,11 +209,16 @@ class YouthProfile(RetranslateMixin, QWidget):
         except WaymarkError as error:
             self._set_state(error)
             return
-        self._committed(record)
+        self._committed(record, changes)
 
-    def _committed(self, record: YouthRecord) -> None:
+    def _committed(self, record: YouthRecord, sent: dict[str, Any] | None = None) -> None:
         if self.record is not None and self.record.id == record.id:  # still emergency access
             record = replace(record, emergency_until=self.record.emergency_until)
+            # What the save itself changed besides what was sent (a placement change brings
+            # the review nearer) is shown; nothing being typed is touched.
+            moved = {f.name for f in self.fields.fields if f.name not in (sent or {})
+                     and getattr(self.record, f.name) != getattr(record, f.name)}
+            self.fields.fill(record, skip={f.name for f in self.fields.fields} - moved)
         self.record = record
         self._select_caseworker(record.caseworker_id)
         self._set_state(N_("Saved"))

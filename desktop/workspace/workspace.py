@@ -28,8 +28,10 @@ from desktop.operations.youth import FirstView, ListView
 from desktop.translation import RetranslateMixin
 from desktop.workspace.editor import EditorSnapshot, YouthEditor, as_widget, registered_editors
 from desktop.workspace.focus import FocusPlace, focused_place, restore_focus
+from desktop.workspace.missing_editor import MissingEditor
 from desktop.workspace.plan_editor import PlanEditor
 from desktop.workspace.profile import YouthProfile
+from desktop.workspace.versions_editor import VersionsEditor
 from desktop.workspace.youth_list import YouthListPanel
 from i18n import _
 
@@ -81,7 +83,9 @@ class Workspace(RetranslateMixin, QWidget):
             person.id != session.user_id for person in caseworkers)
         self.profile = YouthProfile(session, caseworkers)
         self.plan = PlanEditor(session)
-        self.editors: list[YouthEditor] = [self.profile, self.plan]
+        self.versions = VersionsEditor(session)
+        self.missing = MissingEditor(session)
+        self.editors: list[YouthEditor] = [self.profile, self.plan, self.versions, self.missing]
         self.editors += [make(session) for make in registered_editors()]
         self.tabs = QTabWidget()
         self.tabs.setObjectName("youth-page")
@@ -119,6 +123,8 @@ class Workspace(RetranslateMixin, QWidget):
         self.list_panel.new_requested.connect(self.new_youth)
         self.profile.saved.connect(self._saved)
         self.plan.notices.connect(self._plan_changed)
+        self.missing.notices.connect(self._plan_changed)  # a return brings the review nearer
+        self.missing.plan_requested.connect(self._plan_from_debrief)
         self._show_list(first.list if first else ops.load_list_view(session))
         self.retranslate_ui()
 
@@ -137,6 +143,7 @@ class Workspace(RetranslateMixin, QWidget):
     def _show_list(self, view: ListView) -> None:
         self.list_panel.model.emergency = view.emergency
         self.list_panel.model.plans = view.plans
+        self.list_panel.model.alerts = view.alerts
         self.list_panel.set_rows(view.rows, view.keys)
 
     def show_emergency(self, youth_id: int) -> None:
@@ -178,9 +185,22 @@ class Workspace(RetranslateMixin, QWidget):
             editor.accept(notice)
 
     def _plan_changed(self, notice: ChangeNotice) -> None:
-        """A plan was started (or agreed): the list's Safety plan column follows."""
+        """A plan was started or agreed, or an episode saved: the list's plan and alert
+        columns follow, and the profile and list show the review date that moved."""
         self.list_panel.model.set_plans(ops.load_plan_states(self.session))
+        self.list_panel.model.set_alerts(ops.load_alerts(self.session))
+        record = self.profile.record
+        if record is not None and record.id == notice.youth_id:
+            record = ops.open_profile(self.session, record.id)
+            self.profile.show_record(record)
+            name = self._caseworker_names.get(record.caseworker_id or -1, "")
+            self.list_panel.upsert(ops.summary_of(record, name))
         self.broadcast(notice)
+
+    def _plan_from_debrief(self, debrief: object) -> None:
+        """Change the plan with the debrief beside it (a new draft if the plan is agreed)."""
+        self.tabs.setCurrentWidget(self.plan)
+        self.plan.show_beside(debrief)
 
     def _saved(self, record: YouthRecord) -> None:
         name = self._caseworker_names.get(record.caseworker_id or -1, "")

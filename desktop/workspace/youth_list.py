@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,7 +22,7 @@ from desktop import look
 from desktop.operations.types import YouthSummary
 from desktop.table_rows import select_row
 from desktop.translation import RetranslateMixin
-from desktop.workspace.list_model import ID_ROLE, Column, YouthListModel
+from desktop.workspace.list_model import ID_ROLE, SHOWING, Column, Showing, YouthListModel
 from i18n import _
 from i18n.formatting import format_number
 
@@ -66,6 +67,10 @@ class YouthListPanel(RetranslateMixin, QWidget):
         self.new_button.setObjectName("new-youth")
         self.count = QLabel()
         self.count.setObjectName("list-count")
+        self.showing = QComboBox()
+        self.showing.setObjectName("showing")
+        for showing in SHOWING:
+            self.showing.addItem("", int(showing))
         self.table = self._make_table()
         self.empty = EmptyState()
         self.no_team = False  # a supervisor nobody reports to: pointed to emergency access
@@ -77,9 +82,13 @@ class YouthListPanel(RetranslateMixin, QWidget):
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.count)
+        counted = QHBoxLayout()
+        counted.addWidget(self.count, 1)
+        counted.addWidget(self.showing)
+        layout.addLayout(counted)
         layout.addWidget(self.body, 1)
         self.search.textChanged.connect(self._search)
+        self.showing.currentIndexChanged.connect(self._show_only)
         self.new_button.clicked.connect(self.new_requested)
         self.empty.button.clicked.connect(self._empty_action)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -103,7 +112,7 @@ class YouthListPanel(RetranslateMixin, QWidget):
         header.setResizeContentsPrecision(40)  # size columns from 40 rows, not all 10,000
         for column in (Column.NAME, Column.CASEWORKER):  # share what the dates leave
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        for column in (Column.BIRTH, Column.REVIEW, Column.STATUS, Column.PLAN):
+        for column in (Column.BIRTH, Column.REVIEW, Column.STATUS, Column.PLAN, Column.ALERTS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         return table
@@ -114,6 +123,9 @@ class YouthListPanel(RetranslateMixin, QWidget):
         self.new_button.setText(_("New youth"))
         self.new_button.setAccessibleName(_("Add a new youth"))
         self.table.setAccessibleName(_("Youth list"))
+        for position, showing in enumerate(SHOWING):
+            self.showing.setItemText(position, _(SHOWING[showing]))
+        self.showing.setAccessibleName(_("Which youth the list shows"))
         self.table.horizontalHeader().setAccessibleName(_("Sort the youth list by"))
         self.model.retranslate()
         self._show_count()
@@ -139,6 +151,10 @@ class YouthListPanel(RetranslateMixin, QWidget):
         self.model.set_query(text)
         self._show_count()
 
+    def _show_only(self, position: int) -> None:
+        self.model.show_only(Showing(self.showing.itemData(position)))
+        self._show_count()
+
     def _show_count(self) -> None:
         shown, total = self.model.counts()
         self.count.setText(_("Showing {shown} of {total}").format(
@@ -150,7 +166,10 @@ class YouthListPanel(RetranslateMixin, QWidget):
         self.body.setCurrentWidget(self.empty if shown == 0 else self.table)
         if shown:
             return
-        if total:
+        if total and not self.search.text().strip():  # nobody of those the list is set to show
+            text = _("Nobody here right now. Choose “All youth” to see the whole list.")
+            action = _("New youth")
+        elif total:
             text = _("Nobody matches “{search}”. Check the spelling, try another name they "
                      "use, or add them as a new youth.").format(search=self.search.text().strip())
             action = _("New youth")

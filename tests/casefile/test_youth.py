@@ -167,3 +167,13 @@ def test_search_forgives_case_accents_and_word_order(query: str, name: str) -> N
 )
 def test_search_does_not_match_other_names(query: str, name: str) -> None:
     assert not matches(search_key(query), search_key(name))
+
+
+def test_a_placement_change_brings_the_plan_review_nearer_but_never_later(store: Store) -> None:
+    youth = create_youth(store, YouthFields(legal_name="Jordan", review_due_on=date(2027, 3, 1)))
+    moved = update_youth(store, youth.id, youth.row_version,
+                         {"placement_changed_on": date(2026, 12, 5)}, placement_review_days=30)
+    assert moved.review_due_on == date(2027, 1, 4)
+    again = update_youth(store, moved.id, moved.row_version,
+                         {"placement_changed_on": date(2027, 1, 20)}, placement_review_days=30)
+    assert again.review_due_on == date(2027, 1, 4)  # a review due sooner stays

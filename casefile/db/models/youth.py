@@ -27,6 +27,7 @@ class Youth(Base):
     caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default=OPEN)
     review_due_on: Mapped[date | None] = mapped_column(Date)
+    placement_changed_on: Mapped[date | None] = mapped_column(Date)  # brings the review nearer
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
