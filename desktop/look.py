@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 
 class Palette:
@@ -200,11 +200,15 @@ def stylesheet() -> str:
 ICON_PATH = ICONS / "waymark.svg"
 
 
-class _StyledApplication(Protocol):
+class _StyledWidget(Protocol):
     def setStyleSheet(self, sheet: str) -> None: ...
 
 
-def scale_text(widget: _StyledApplication, base_points: float, scale: float) -> None:
+class _StyledApplication(_StyledWidget, Protocol):
+    def setStyle(self, style: Any) -> None: ...
+
+
+def scale_text(widget: _StyledWidget, base_points: float, scale: float) -> None:
     """Make every text in `widget` `scale` times the normal size (the together view). A font
     set on a parent does not reach widgets the application style sheet styles, so this is a
     style sheet too; headings (forms.heading) keep their place in the type scale."""
@@ -214,6 +218,16 @@ def scale_text(widget: _StyledApplication, base_points: float, scale: float) -> 
                          f" QPushButton {{ padding: {SPACE[3]}px {SPACE[5]}px; }}")
 
 
+_STYLE: list[Any] = []  # the application's style, made once and kept (the application owns it)
+
+
 def apply(app: _StyledApplication) -> None:
-    """Give the whole application Waymark's look (the icon comes after the first paint)."""
+    """Give the whole application Waymark's look (the icon comes after the first paint): the
+    platform's style with Waymark's right-to-left corrections (desktop/direction_style.py)
+    under the style sheet."""
+    if not _STYLE:
+        from desktop.direction_style import DirectionStyle
+
+        _STYLE.append(DirectionStyle())
+        app.setStyle(_STYLE[0])
     app.setStyleSheet(stylesheet())
