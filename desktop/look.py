@@ -113,6 +113,9 @@ def edge_pairs() -> list[tuple[str, str, str]]:
         (p.border, p.canvas, "a field's or button's edge"),
         (p.border, p.surface, "a field's edge on a card"),
         (p.accent, p.canvas, "the chosen tab's underline"),
+        (p.accent, p.surface, "a done section's tick in the plan's guide"),
+        (p.muted, p.surface, "a skipped section's dash in the plan's guide"),
+        (p.on_accent, p.accent, "a chosen section's mark in the plan's guide"),
     ]
     for kind, colours in KINDS.items():
         pairs.append((colours.edge, colours.background, f"message line's icon: {kind}"))

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,6 +29,7 @@ from casefile.errors import EditConflict, WaymarkError
 from desktop import look
 from desktop.forms import heading, message_label
 from desktop.look import TYPE, MessageKind
+from desktop.message_icons import SECTION_MARK_SIZE, section_mark
 from desktop.operations import plan as ops
 from desktop.operations.runner import ChangeNotice
 from desktop.operations.session import Session
@@ -39,7 +40,8 @@ from desktop.workspace.editor import EditorSnapshot
 from desktop.workspace.plan_items import ItemBox, TickRow
 from i18n import N_, _
 
-MARKS = {DONE: "✓", SKIPPED: "–"}  # beside a section's title in the guide
+SPOKEN_MARKS = {DONE: N_("{section}, done"), SKIPPED: N_("{section}, skipped")}  # the guide's
+# marks (message_icons.section_mark) as a screen reader says them
 
 
 class _Words:
@@ -106,6 +108,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.guide.setMaximumWidth(200)
         self.guide.setWordWrap(True)  # a long title takes two lines, never cut or scrolled
         self.guide.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.guide.setIconSize(QSize(SECTION_MARK_SIZE, SECTION_MARK_SIZE))
         self.together_button = QPushButton()
         self.together_button.setObjectName("together-view")
         if self.together:  # hidden only: showing a widget before it has a parent opens a window
@@ -257,8 +260,12 @@ class PlanEditor(RetranslateMixin, QWidget):
     def _show_guide(self) -> None:
         states = self._sections()
         for row, section in enumerate(self.content.sections):
-            mark = MARKS.get(states.get(section.id, ""), " ")
-            self.guide.item(row).setText(f"{mark}  {row + 1}. {section.title}")
+            state, item = states.get(section.id, ""), self.guide.item(row)
+            text = f"{row + 1}. {section.title}"  # the mark is an icon: the numbers line up
+            item.setText(text)
+            item.setIcon(section_mark(state))
+            spoken = _(SPOKEN_MARKS[state]).format(section=text) if state in SPOKEN_MARKS else text
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         done = sum(1 for s in states.values() if s == DONE)
         skipped = sum(1 for s in states.values() if s == SKIPPED)
         self.progress.setText(_("Section {number} of {count} · {done} done · {skipped} skipped")
