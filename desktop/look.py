@@ -65,6 +65,7 @@ SPACE = (0, 4, 8, 12, 16, 24, 32)  # the only gaps used: SPACE[1] … SPACE[6]
 RADIUS = 6
 FOCUS_WIDTH = 2
 ICON_SIZE = 16  # a message line's icon, in device-independent pixels
+LIST_ITEM_PADDING = (3, 4)  # a list row's, above and below (room for Arabic marks), at each side
 
 
 class TYPE:
@@ -165,7 +166,7 @@ def stylesheet() -> str:
         f" border: 1px solid {p.divider}; selection-background-color: {p.accent};"
         f" selection-color: {p.on_accent}; }}",
         f"QTableView:focus, QListView:focus, QTreeView:focus {{ border: {ring}; }}",
-        "QListView::item { padding: 3px 4px; }",  # room for marks above and below a line
+        f"QListView::item {{ padding: {LIST_ITEM_PADDING[0]}px {LIST_ITEM_PADDING[1]}px; }}",
         f"QHeaderView::section {{ background: {p.raised}; color: {p.ink}; padding: 5px 8px;"
         f" border: none; border-bottom: 1px solid {p.divider};"
         f" border-right: 1px solid {p.divider}; font-weight: bold; }}",

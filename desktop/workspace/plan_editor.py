@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +59,17 @@ class _Words:
 def _line_words(name: object, number: str) -> str:
     """A help line's name and its number (kept left to right in any language)."""
     return f"{name} — \u2066{number}\u2069"
+
+
+class _GuideRows(QStyledItemDelegate):
+    """The guide's rows, each as high as its title wrapped to the width it is painted in: Qt
+    measures a row without the style sheet's padding, and a title that fitted only without it
+    was cut short ("Things I can do on my …") instead of taking a second line."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        narrower = QStyleOptionViewItem(option)
+        narrower.rect.setWidth(max(0, option.rect.width() - 2 * look.LIST_ITEM_PADDING[1]))
+        return super().sizeHint(narrower, index)
 
 
 class PlanEditor(RetranslateMixin, QWidget):
@@ -109,6 +122,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.guide.setWordWrap(True)  # a long title takes two lines, never cut or scrolled
         self.guide.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.guide.setIconSize(QSize(SECTION_MARK_SIZE, SECTION_MARK_SIZE))
+        self.guide.setItemDelegate(_GuideRows(self.guide))
         self.together_button = QPushButton()
         self.together_button.setObjectName("together-view")
         if self.together:  # hidden only: showing a widget before it has a parent opens a window

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from casefile.cases.youth import list_youth
+from desktop import look
 from desktop.workspace.list_model import Column
 from desktop.workspace.plan_editor import PlanEditor
 from desktop.workspace.plan_items import ItemBox
@@ -283,7 +284,7 @@ def _text_starts(editor: PlanEditor) -> list[int]:
 
 
 def test_the_section_guide_numbers_line_up_whatever_the_mark_and_direction(
-    qtbot: QtBot, start_shell: Any
+    qtbot: QtBot, start_shell: Any, qapp: QApplication
 ) -> None:
     """A mark in front of a title pushed its number along (a tick is wider than a space): the
     mark is an icon of one width, so every row's words (its number first) start at one place,
@@ -296,13 +297,17 @@ def test_the_section_guide_numbers_line_up_whatever_the_mark_and_direction(
     click(qtbot, editor.next_button)  # About me done
     click(qtbot, editor.skip_button)  # Warning signs skipped
     guide = editor.guide
-    for code in ("en", "ar"):
-        shell.switch(code)
-        QApplication.processEvents()
-        assert guide.isRightToLeft() == (code == "ar")
-        for row in range(guide.count()):
-            assert guide.item(row).text().startswith(f"{row + 1}. ")
-        assert len(set(_text_starts(editor))) == 1
+    look.apply(qapp)  # the style sheet's padding around each row
+    try:
+        for code in ("en", "es", "ar"):
+            shell.switch(code)
+            QApplication.processEvents()
+            assert guide.isRightToLeft() == (code == "ar")
+            for row in range(guide.count()):
+                assert guide.item(row).text().startswith(f"{row + 1}. ")
+            assert len(set(_text_starts(editor))) == 1
+    finally:
+        qapp.setStyleSheet("")
     shell.switch("en")
     QApplication.processEvents()
     spoken = [guide.item(row).data(Qt.ItemDataRole.AccessibleTextRole) for row in range(3)]
