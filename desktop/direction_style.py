@@ -8,13 +8,18 @@ corrections that Qt gets wrong, applied to every widget at once by `look.apply`.
   broke at, so every line but the last stood a space away from the right edge and a full line
   ran a space past the left edge, where its last letters were cut off. Here the lines are
   aligned as a text document aligns them: the breaking space is not counted.
+
+Qt's `Qt` namespace costs about 40 ms the first time it is used, and the sign-in page is painted
+with this style: the flags are plain numbers here, and `Qt` is used only to lay out a wrapped
+right-to-left text.
 """
 
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtCore import QPointF, QRect
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -27,15 +32,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
-_RTL = Qt.LayoutDirection.RightToLeft
-_WRAP = Qt.TextFlag.TextWordWrap.value
-_SHOW_MNEMONIC = Qt.TextFlag.TextShowMnemonic.value
-_HIDE_MNEMONIC = Qt.TextFlag.TextHideMnemonic.value
-_FORCE_LTR = Qt.TextFlag.TextForceLeftToRight.value
-_FORCE_RTL = Qt.TextFlag.TextForceRightToLeft.value
-_HORIZONTAL = Qt.AlignmentFlag.AlignHorizontal_Mask.value
-_VCENTER = Qt.AlignmentFlag.AlignVCenter.value
-_BOTTOM = Qt.AlignmentFlag.AlignBottom.value
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
+# Qt::TextFlag and Qt::AlignmentFlag, Qt::RightToLeft (tests/desktop/test_right_to_left_look.py
+# checks them against Qt's)
+_WRAP, _SHOW_MNEMONIC, _HIDE_MNEMONIC = 0x1000, 0x800, 0x8000
+_FORCE_LTR, _FORCE_RTL = 0x20000, 0x40000
+_HORIZONTAL, _VCENTER, _BOTTOM = 0x1F, 0x80, 0x40
+_RTL = 1
 
 
 class DirectionStyle(QProxyStyle):
@@ -49,14 +54,14 @@ class DirectionStyle(QProxyStyle):
                      pal: QPalette | Qt.GlobalColor | QColor, enabled: bool, text: str,
                      textRole: QPalette.ColorRole = QPalette.ColorRole.NoRole) -> None:
         flags = int(flags)
-        if flags & _FORCE_RTL:
-            rtl = True
-        elif flags & _FORCE_LTR:
-            rtl = False
+        if not flags & _WRAP or not text or (flags & _SHOW_MNEMONIC and not flags & _HIDE_MNEMONIC):
+            super().drawItemText(painter, rect, flags, pal, enabled, text, textRole)
+            return
+        if flags & (_FORCE_LTR | _FORCE_RTL):  # a label says which way its text runs
+            rtl = bool(flags & _FORCE_RTL)
         else:
-            rtl = painter.layoutDirection() == _RTL
-        underlined = flags & _SHOW_MNEMONIC and not flags & _HIDE_MNEMONIC
-        if not (flags & _WRAP and rtl) or underlined or not text:
+            rtl = QGuiApplication.isRightToLeft()
+        if not rtl:
             super().drawItemText(painter, rect, flags, pal, enabled, text, textRole)
             return
         _draw_wrapped_right_to_left(painter, rect, flags, QPalette(pal), text, textRole)
@@ -64,10 +69,10 @@ class DirectionStyle(QProxyStyle):
 
 def _right_to_left(option: QStyleOption | None, widget: QWidget | None) -> bool:
     if widget is not None:
-        return widget.layoutDirection() == _RTL
+        return widget.isRightToLeft()
     if option is not None:
-        return option.direction == _RTL
-    return QGuiApplication.layoutDirection() == _RTL
+        return option.direction.value == _RTL
+    return QGuiApplication.isRightToLeft()
 
 
 def _draw_wrapped_right_to_left(painter: QPainter, rect: QRect, flags: int, pal: QPalette,
@@ -75,12 +80,14 @@ def _draw_wrapped_right_to_left(painter: QPainter, rect: QRect, flags: int, pal:
     """Lay out and paint `text` as Qt's own `drawText` would (the same line breaks, line
     heights and vertical place, so a label's height for its width still fits), but with each
     line aligned by its letters only."""
+    from PySide6.QtCore import Qt
+
     if flags & _HIDE_MNEMONIC:  # "&&" is a written "&"; a single "&" marks the access key
         text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
     layout = QTextLayout(text.replace("\n", "\u2028"), painter.font())
     option = QTextOption(Qt.AlignmentFlag(flags & _HORIZONTAL))
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    option.setTextDirection(_RTL)
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
     layout.setTextOption(option)
     leading = QFontMetricsF(painter.font()).leading()
     height = 0.0

@@ -81,3 +81,15 @@ def test_access_keys_are_not_underlined_right_to_left_and_still_work(
     english = button("&Back")
     assert english.style().styleHint(QStyle.StyleHint.SH_UnderlineShortcut, None, english)
     assert _grab(qtbot, english) != _grab(qtbot, button("Back"))  # left to right: underlined
+
+
+def test_the_styles_plain_numbers_are_qts_flags() -> None:
+    from desktop import direction_style as style
+
+    flag, align = Qt.TextFlag, Qt.AlignmentFlag
+    ours = [style._WRAP, style._SHOW_MNEMONIC, style._HIDE_MNEMONIC, style._FORCE_LTR,
+            style._FORCE_RTL, style._HORIZONTAL, style._VCENTER, style._BOTTOM, style._RTL]
+    qts = [flag.TextWordWrap, flag.TextShowMnemonic, flag.TextHideMnemonic,
+           flag.TextForceLeftToRight, flag.TextForceRightToLeft, align.AlignHorizontal_Mask,
+           align.AlignVCenter, align.AlignBottom, Qt.LayoutDirection.RightToLeft]
+    assert ours == [value.value for value in qts]
