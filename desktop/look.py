@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 
 class Palette:
@@ -65,6 +65,7 @@ SPACE = (0, 4, 8, 12, 16, 24, 32)  # the only gaps used: SPACE[1] … SPACE[6]
 RADIUS = 6
 FOCUS_WIDTH = 2
 ICON_SIZE = 16  # a message line's icon, in device-independent pixels
+LIST_ITEM_PADDING = (3, 4)  # a list row's, above and below (room for Arabic marks), at each side
 
 
 class TYPE:
@@ -113,6 +114,9 @@ def edge_pairs() -> list[tuple[str, str, str]]:
         (p.border, p.canvas, "a field's or button's edge"),
         (p.border, p.surface, "a field's edge on a card"),
         (p.accent, p.canvas, "the chosen tab's underline"),
+        (p.accent, p.surface, "a done section's tick in the plan's guide"),
+        (p.muted, p.surface, "a skipped section's dash in the plan's guide"),
+        (p.on_accent, p.accent, "a chosen section's mark in the plan's guide"),
     ]
     for kind, colours in KINDS.items():
         pairs.append((colours.edge, colours.background, f"message line's icon: {kind}"))
@@ -162,7 +166,7 @@ def stylesheet() -> str:
         f" border: 1px solid {p.divider}; selection-background-color: {p.accent};"
         f" selection-color: {p.on_accent}; }}",
         f"QTableView:focus, QListView:focus, QTreeView:focus {{ border: {ring}; }}",
-        "QListView::item { padding: 3px 4px; }",  # room for marks above and below a line
+        f"QListView::item {{ padding: {LIST_ITEM_PADDING[0]}px {LIST_ITEM_PADDING[1]}px; }}",
         f"QHeaderView::section {{ background: {p.raised}; color: {p.ink}; padding: 5px 8px;"
         f" border: none; border-bottom: 1px solid {p.divider};"
         f" border-right: 1px solid {p.divider}; font-weight: bold; }}",
@@ -200,11 +204,15 @@ def stylesheet() -> str:
 ICON_PATH = ICONS / "waymark.svg"
 
 
-class _StyledApplication(Protocol):
+class _StyledWidget(Protocol):
     def setStyleSheet(self, sheet: str) -> None: ...
 
 
-def scale_text(widget: _StyledApplication, base_points: float, scale: float) -> None:
+class _StyledApplication(_StyledWidget, Protocol):
+    def setStyle(self, style: Any) -> None: ...
+
+
+def scale_text(widget: _StyledWidget, base_points: float, scale: float) -> None:
     """Make every text in `widget` `scale` times the normal size (the together view). A font
     set on a parent does not reach widgets the application style sheet styles, so this is a
     style sheet too; headings (forms.heading) keep their place in the type scale."""
@@ -214,6 +222,16 @@ def scale_text(widget: _StyledApplication, base_points: float, scale: float) -> 
                          f" QPushButton {{ padding: {SPACE[3]}px {SPACE[5]}px; }}")
 
 
+_STYLE: list[Any] = []  # the application's style, made once and kept (the application owns it)
+
+
 def apply(app: _StyledApplication) -> None:
-    """Give the whole application Waymark's look (the icon comes after the first paint)."""
+    """Give the whole application Waymark's look (the icon comes after the first paint): the
+    platform's style with Waymark's right-to-left corrections (desktop/direction_style.py)
+    under the style sheet."""
+    if not _STYLE:
+        from desktop.direction_style import DirectionStyle
+
+        _STYLE.append(DirectionStyle())
+        app.setStyle(_STYLE[0])
     app.setStyleSheet(stylesheet())

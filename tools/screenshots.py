@@ -19,10 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 sys.path.insert(0, str(ROOT))
 
+from sqlalchemy import select  # noqa: E402
+
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
 from casefile.cases import youth  # noqa: E402
+from casefile.db.models.base import utcnow  # noqa: E402
 from casefile.errors import WrongPassword  # noqa: E402
 from casefile.staff import access, accounts  # noqa: E402
 from casefile.store import Store, create_store, open_store  # noqa: E402
@@ -36,7 +39,8 @@ from desktop.table_rows import select_row  # noqa: E402
 from desktop.translation import LanguageSwitcher  # noqa: E402
 from desktop.workspace.workspace import Workspace  # noqa: E402
 from i18n import LANGUAGES  # noqa: E402
-from planning import plans  # noqa: E402
+from planning import missing, plans  # noqa: E402
+from planning.models import Plan  # noqa: E402
 
 PASSWORD = "screenshots only"
 
@@ -126,7 +130,7 @@ def admin_screens(switcher: LanguageSwitcher, data: Path) -> None:
 def plan_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> None:
     """Every section of a made-up plan (the demo's), in the plan editor."""
     states = plans.plan_states(store)
-    youth_id = min(states)
+    youth_id = min(y for y, state in states.items() if state == plans.DRAFT)
     ws.list_panel.select(youth_id)
     ws.open_youth(youth_id)
     ws.tabs.setCurrentWidget(ws.plan)
@@ -138,6 +142,49 @@ def plan_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> None:
     grab(shell, "together", code)
     shell.end_together()
     ws.plan.guide.setCurrentRow(0)
+    ws.tabs.setCurrentWidget(ws.profile)
+
+
+def _youth_where(store: Store, flag: str) -> int:
+    return min(y for y, flags in missing.alerts(store, utcnow(), 3).items() if flag in flags)
+
+
+def lifecycle_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> None:
+    """An agreed plan, its versions and what changed, a missing episode and a debrief."""
+    with store.unit() as session:
+        twice = session.scalar(select(Plan.youth_id).where(Plan.version == 2)
+                               .order_by(Plan.youth_id).limit(1))
+    assert twice is not None
+    ws.list_panel.select(twice)
+    ws.open_youth(twice)
+    ws.tabs.setCurrentWidget(ws.versions)
+    grab(shell, "plan-versions", code)
+    agreed = min(y for y, state in plans.plan_states(store).items() if state == plans.AGREED)
+    ws.list_panel.select(agreed)
+    ws.open_youth(agreed)
+    ws.tabs.setCurrentWidget(ws.plan)
+    ws.plan.guide.setCurrentRow(3)
+    grab(shell, "plan-agreed", code)
+    gone = _youth_where(store, missing.MISSING)
+    ws.list_panel.select(gone)
+    ws.open_youth(gone)
+    ws.tabs.setCurrentWidget(ws.missing)
+    grab(shell, "missing-episode", code)
+    back = _youth_where(store, missing.DEBRIEF_OVERDUE)
+    ws.list_panel.select(back)
+    ws.open_youth(back)
+    ws.tabs.setCurrentWidget(ws.missing)
+    debrief = ws.missing.debrief
+    debrief.texts["before_leaving"].setPlainText("(made up) Arguments at home about curfew.")
+    combo = debrief.answers["documents-phone"]
+    combo.setCurrentIndex(combo.findData("yes"))
+    debrief.flush()
+    scroll = ws.missing.findChild(QScrollArea)
+    assert scroll is not None
+    scroll.ensureWidgetVisible(debrief.protocol)
+    grab(shell, "debrief", code)
+    debrief.plan_button.click()
+    grab(shell, "plan-with-debrief", code)
     ws.tabs.setCurrentWidget(ws.profile)
 
 
@@ -182,6 +229,7 @@ def main() -> int:
         grab(shell, "nobody-found", lang.code)
         ws.list_panel.search.setText("")
         plan_screens(shell, ws, store, lang.code)
+        lifecycle_screens(shell, ws, store, lang.code)
         shell.show_lock(lambda password: None)
         grab(shell, "locked", lang.code)
         shell.workspace = None  # keep the store open for the next language

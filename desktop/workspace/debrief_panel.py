@@ -80,6 +80,7 @@ class DebriefPanel(RetranslateMixin, QFrame):
         self.answers: dict[str, QComboBox] = {}
         self.questions: dict[str, QLabel] = {}
         screen = QFormLayout()
+        screen.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # question above answer
         for question in self.content.screen:
             combo = QComboBox()
             combo.setObjectName(f"screen-{question.id}")

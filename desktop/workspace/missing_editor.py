@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -79,7 +80,7 @@ class MissingEditor(RetranslateMixin, QWidget):
         self.flags_line.hide()
         self.list = QListWidget()
         self.list.setObjectName("episodes")
-        self.list.setMaximumWidth(240)
+        self.list.setMaximumHeight(self.list.fontMetrics().height() * 4 + 16)  # a few rows
         self.new_button = QPushButton()
         self.new_button.setObjectName("record-missing")
         self.title = heading(scale=TYPE.subtitle)
@@ -116,7 +117,11 @@ class MissingEditor(RetranslateMixin, QWidget):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # each field full width
         self.labels = {name: labelled_row(form, widget) for name, widget in self._fields().items()}
+        self.waiting = QLabel()  # where the debrief will be, before the return
+        self.waiting.setObjectName("empty-state")
+        self.waiting.setWordWrap(True)
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(self.title)
@@ -126,22 +131,21 @@ class MissingEditor(RetranslateMixin, QWidget):
         row.addStretch(1)
         column.addLayout(row)
         column.addWidget(self.state)
+        column.addWidget(self.waiting)
         column.addWidget(self.debrief)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        left.addWidget(self.new_button)
-        body = QHBoxLayout()
-        body.addLayout(left)
-        body.addWidget(scroll, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.list, 1)
+        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.flags_line)
-        layout.addLayout(body, 1)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
 
     def retranslate_ui(self) -> None:
         for name, widget in self._fields().items():
@@ -149,6 +153,8 @@ class MissingEditor(RetranslateMixin, QWidget):
         self.new_button.setText(_("Record &missing from care"))
         self.save_button.setText(_("&Save episode"))
         self.list.setAccessibleName(_("Missing-from-care episodes"))
+        self.waiting.setText(_("The return debrief opens here once the youth's return is "
+                               "recorded."))
         self._show_title()
         self._fill_list()
         self._show_flags()
@@ -247,7 +253,8 @@ class MissingEditor(RetranslateMixin, QWidget):
         returned = episode is not None and episode.returned_at is not None
         self.debrief.show_debrief(ops.open_debrief(self._session, episode.id)
                                   if episode is not None and returned else None)
-        self.debrief.setVisible(episode is not None)
+        self.debrief.setVisible(returned)
+        self.waiting.setVisible(episode is not None and not returned)
         self._show_title()
         self._show_flags()
         self._set_state("")

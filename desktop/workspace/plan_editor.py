@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +32,7 @@ from casefile.errors import EditConflict, RecordNotFound, WaymarkError
 from desktop import look
 from desktop.forms import heading, message_label
 from desktop.look import TYPE, MessageKind
+from desktop.message_icons import SECTION_MARK_SIZE, section_mark
 from desktop.operations import lifecycle
 from desktop.operations import plan as ops
 from desktop.operations.runner import ChangeNotice
@@ -53,7 +56,8 @@ from desktop.workspace.plan_items import ItemBox, TickRow
 from i18n import N_, _
 from i18n.formatting import format_date
 
-MARKS = {DONE: "✓", SKIPPED: "–"}  # beside a section's title in the guide
+SPOKEN_MARKS = {DONE: N_("{section}, done"), SKIPPED: N_("{section}, skipped")}  # the guide's
+# marks (message_icons.section_mark) as a screen reader says them
 
 
 class _Words:
@@ -69,6 +73,17 @@ class _Words:
 def _line_words(name: object, number: str) -> str:
     """A help line's name and its number (kept left to right in any language)."""
     return f"{name} — \u2066{number}\u2069"
+
+
+class _GuideRows(QStyledItemDelegate):
+    """The guide's rows, each as high as its title wrapped to the width it is painted in: Qt
+    measures a row without the style sheet's padding, and a title that fitted only without it
+    was cut short ("Things I can do on my …") instead of taking a second line."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        narrower = QStyleOptionViewItem(option)
+        narrower.rect.setWidth(max(0, option.rect.width() - 2 * look.LIST_ITEM_PADDING[1]))
+        return super().sizeHint(narrower, index)
 
 
 class PlanEditor(RetranslateMixin, QWidget):
@@ -120,6 +135,8 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.guide.setMaximumWidth(200)
         self.guide.setWordWrap(True)  # a long title takes two lines, never cut or scrolled
         self.guide.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.guide.setIconSize(QSize(SECTION_MARK_SIZE, SECTION_MARK_SIZE))
+        self.guide.setItemDelegate(_GuideRows(self.guide))
         self.together_button = QPushButton()
         self.together_button.setObjectName("together-view")
         if self.together:  # hidden only: showing a widget before it has a parent opens a window
@@ -361,8 +378,12 @@ class PlanEditor(RetranslateMixin, QWidget):
     def _show_guide(self) -> None:
         states = self._sections()
         for row, section in enumerate(self.content.sections):
-            mark = MARKS.get(states.get(section.id, ""), " ")
-            self.guide.item(row).setText(f"{mark}  {row + 1}. {section.title}")
+            state, item = states.get(section.id, ""), self.guide.item(row)
+            text = f"{row + 1}. {section.title}"  # the mark is an icon: the numbers line up
+            item.setText(text)
+            item.setIcon(section_mark(state))
+            spoken = _(SPOKEN_MARKS[state]).format(section=text) if state in SPOKEN_MARKS else text
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         done = sum(1 for s in states.values() if s == DONE)
         skipped = sum(1 for s in states.values() if s == SKIPPED)
         self.progress.setText(_("Section {number} of {count} · {done} done · {skipped} skipped")

@@ -52,6 +52,7 @@ class VersionsEditor(RetranslateMixin, QWidget):
         self.youth_id: int | None = None
         self.versions: list[VersionSummary] = []
         self.changes: list[Change] = []
+        self._nothing_changed = False  # the two versions compared are the same
         self.title = heading(scale=TYPE.subtitle)
         self.empty = QLabel()
         self.empty.setObjectName("empty-state")
@@ -114,6 +115,9 @@ class VersionsEditor(RetranslateMixin, QWidget):
         self.youth_id = youth_id
         self.versions = lifecycle.list_versions(self._session, youth_id)
         self.changes = []
+        self._nothing_changed = False
+        for combo in (self.older, self.newer):  # the latest against the one before
+            combo.clear()
         self._fill_versions()
         self._fill_changes()
         if len(self.versions) >= 2:
@@ -166,11 +170,12 @@ class VersionsEditor(RetranslateMixin, QWidget):
         except WaymarkError as error:
             self.message.show_error(error.user_message())
             return
-        self.message.setText(_("Nothing changed between these versions.")
-                             if not self.changes else "")
+        self._nothing_changed = not self.changes
         self._fill_changes()
 
     def _fill_changes(self) -> None:
+        self.message.setText(_("Nothing changed between these versions.")
+                             if self._nothing_changed else "")
         self.changes_table.setRowCount(len(self.changes))
         for row, change in enumerate(self.changes):
             thing = _thing(change)

@@ -35,6 +35,8 @@ from desktop.workspace.versions_editor import VersionsEditor
 from desktop.workspace.youth_list import YouthListPanel
 from i18n import _
 
+NAMES_ONLY_WIDTH = 260  # px: the youth list beside a safety plan, wide enough for a full name
+
 
 class SessionBar(RetranslateMixin, QWidget):
     """Who is signed in, and in which role, always in view above the workspace. Never a
@@ -99,11 +101,12 @@ class Workspace(RetranslateMixin, QWidget):
         self.right = QStackedWidget()
         self.right.addWidget(self.empty)
         self.right.addWidget(self.tabs)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.list_panel)
         splitter.addWidget(self.right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self._names_only = False  # the list beside a youth's safety plan: narrow, names only
+        self._list_widths: dict[bool, int] = {}  # the list's width in each, as last left
+        self._set_stretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -119,6 +122,8 @@ class Workspace(RetranslateMixin, QWidget):
 
             splitter.hide()
             page.addWidget(AdminHome(session.display_name), 1)
+        self.tabs.currentChanged.connect(self._fit_list)
+        self.right.currentChanged.connect(self._fit_list)
         self.list_panel.chosen.connect(self.open_youth)
         self.list_panel.new_requested.connect(self.new_youth)
         self.profile.saved.connect(self._saved)
@@ -127,6 +132,33 @@ class Workspace(RetranslateMixin, QWidget):
         self.missing.plan_requested.connect(self._plan_from_debrief)
         self._show_list(first.list if first else ops.load_list_view(session))
         self.retranslate_ui()
+
+    def _set_stretch(self) -> None:
+        """How a change of the window's width is shared: the plan takes it all beside a
+        names-only list; otherwise the list takes three parts to the youth's page's two."""
+        self.splitter.setStretchFactor(0, 0 if self._names_only else 3)
+        self.splitter.setStretchFactor(1, 1 if self._names_only else 2)
+
+    def _fit_list(self) -> None:
+        """While a youth's plan, versions or episodes are shown, the list keeps only its names
+        and gives the page the rest of the width; with the profile, or none, every column
+        and its earlier width again. A width the person drags the divider to is kept for the
+        next time."""
+        beyond_profile = self.tabs.currentWidget() is not self.profile
+        names_only = self.right.currentWidget() is self.tabs and beyond_profile
+        if names_only == self._names_only:
+            return
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total > 0:
+            self._list_widths[self._names_only] = sizes[0]
+        self._names_only = names_only
+        self.list_panel.show_names_only(names_only)
+        self._set_stretch()
+        if total > 0:
+            narrow = max(NAMES_ONLY_WIDTH, self.list_panel.minimumSizeHint().width())
+            width = self._list_widths.get(names_only, narrow if names_only else total * 3 // 5)
+            self.splitter.setSizes([width, total - width])
 
     def retranslate_ui(self) -> None:
         for position, editor in enumerate(self.editors):

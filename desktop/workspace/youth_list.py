@@ -130,6 +130,13 @@ class YouthListPanel(RetranslateMixin, QWidget):
         self.model.retranslate()
         self._show_count()
 
+    def show_names_only(self, names_only: bool) -> None:
+        """Only the Name column (a narrow list beside a youth's safety plan), or every column.
+        Search, sorting and choosing a youth work the same either way."""
+        for column in Column:
+            if column != Column.NAME:
+                self.table.setColumnHidden(column, names_only)
+
     def set_rows(self, rows: list[YouthSummary], keys: list[str] | None = None) -> None:
         self.model.set_rows(rows, keys)
         self._show_count()

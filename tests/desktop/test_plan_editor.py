@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from casefile.cases.youth import list_youth
+from desktop import look
 from desktop.workspace.list_model import Column
 from desktop.workspace.plan_editor import PlanEditor
 from desktop.workspace.plan_items import ItemBox
@@ -347,3 +348,54 @@ def test_the_last_section_offers_done_not_a_next_section(qtbot: QtBot, start_she
     assert editor.next_button.text() == "&Done"
     _go(editor, "health")
     assert editor.next_button.text() == "&Done, next section"
+
+
+def _text_starts(editor: PlanEditor) -> list[int]:
+    """Where each row of the section guide begins its words: the left edge of the words, or
+    the right edge right to left."""
+    from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+    guide, starts = editor.guide, []
+    for row in range(guide.count()):
+        option = QStyleOptionViewItem()
+        guide.initViewItemOption(option)
+        index = guide.model().index(row, 0)
+        option.rect = guide.visualRect(index)
+        delegate = guide.itemDelegate()
+        assert isinstance(delegate, QStyledItemDelegate)
+        delegate.initStyleOption(option, index)
+        text = guide.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, guide)
+        starts.append(text.right() if guide.isRightToLeft() else text.left())
+    return starts
+
+
+def test_the_section_guide_numbers_line_up_whatever_the_mark_and_direction(
+    qtbot: QtBot, start_shell: Any, qapp: QApplication
+) -> None:
+    """A mark in front of a title pushed its number along (a tick is wider than a space): the
+    mark is an icon of one width, so every row's words (its number first) start at one place,
+    and a screen reader still hears whether a section is done or skipped."""
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    editor = _open_plan(qtbot, shell, "Jordan Sample")
+    click(qtbot, editor.start_button)
+    click(qtbot, editor.next_button)  # About me done
+    click(qtbot, editor.skip_button)  # Warning signs skipped
+    guide = editor.guide
+    look.apply(qapp)  # the style sheet's padding around each row
+    try:
+        for code in ("en", "es", "ar"):
+            shell.switch(code)
+            QApplication.processEvents()
+            assert guide.isRightToLeft() == (code == "ar")
+            for row in range(guide.count()):
+                assert guide.item(row).text().startswith(f"{row + 1}. ")
+            assert len(set(_text_starts(editor))) == 1
+    finally:
+        qapp.setStyleSheet("")
+    shell.switch("en")
+    QApplication.processEvents()
+    spoken = [guide.item(row).data(Qt.ItemDataRole.AccessibleTextRole) for row in range(3)]
+    assert spoken == ["1. About me, done", "2. Warning signs, skipped",
+                      "3. Things I can do on my own"]

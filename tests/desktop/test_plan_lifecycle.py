@@ -10,9 +10,12 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtWidgets import QLabel
+
 from desktop.operations import lifecycle
 from desktop.workspace.list_model import Column
 from tests.desktop.account_steps import click, restart, sign_in
+from tests.desktop.conftest import PASSWORD
 from tests.desktop.helpers import add_youth, complete_setup, type_into, workspace
 from tests.desktop.test_plan_editor import _add, _go, _open_plan, _saved
 
@@ -144,6 +147,16 @@ def test_a_missing_episode_its_24_hour_flag_the_return_and_the_debrief_into_a_ne
     assert not editor.agreed() and editor.beside.isVisibleTo(ws)
     assert "Fights at home" in editor.beside_text.text()
     assert "ID, documents or phone" in editor.beside_text.text()
+    click(qtbot, editor.together_button)  # the young person's view: no debrief anywhere
+    together = shell.together
+    assert together is not None
+    shown = " ".join(label.text() for label in together.findChildren(QLabel)
+                     if label.isVisibleTo(together))
+    assert "Fights at home" not in shown and "documents or phone" not in shown
+    click(qtbot, together.leave_button)
+    type_into(qtbot, together.password, PASSWORD)
+    click(qtbot, together.confirm)
+    qtbot.waitUntil(lambda: shell.together is None, timeout=10000)
 
     shell = restart(start_shell, shell)
     sign_in(qtbot, shell, "ada")
@@ -152,3 +165,32 @@ def test_a_missing_episode_its_24_hour_flag_the_return_and_the_debrief_into_a_ne
     ws = workspace(shell)
     assert ws.missing.debrief.texts["before_leaving"].toPlainText() == "Fights at home"
     assert ws.missing.moments["returned_at"].value() == back
+
+
+def test_a_draft_agreed_meanwhile_at_another_desk_is_shown_and_the_typing_kept(
+    qtbot: QtBot, start_shell: Any, data_dir: Path
+) -> None:
+    from casefile.store import open_store
+    from planning import agreement
+
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    editor = _open_plan(qtbot, shell, "Jordan Sample")
+    click(qtbot, editor.start_button)
+    _go(editor, "agreement")
+    panel = editor.agreement
+    assert panel is not None
+    type_into(qtbot, panel.youth_name, "Jordan")
+    other = open_store(data_dir, "ada", PASSWORD)
+    try:
+        plan = editor.view.plan if editor.view else None
+        assert plan is not None
+        today = lifecycle.today()
+        agreement.agree(other, plan.id, agreement.Signatures("Ada Admin", today, "J", today),
+                        today + timedelta(days=30), today)
+    finally:
+        other.close()
+    click(qtbot, panel.agree_button)
+    assert "agreed this plan meanwhile, as version 1" in editor.save_state.text()
+    assert editor.agreement is panel and panel.youth_name.text() == "Jordan"  # kept on screen

@@ -8,6 +8,7 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QSplitter
 
 from casefile.cases.youth import YouthFields, create_youth, get_youth, list_youth, update_youth
 from casefile.store import open_store
@@ -196,3 +197,34 @@ def test_the_list_shows_whether_each_youth_has_no_plan_a_draft_or_an_agreed_plan
     assert model.headerData(Column.PLAN, Qt.Orientation.Horizontal) == "Safety plan"
     ws.list_panel.table.sortByColumn(Column.PLAN, Qt.SortOrder.DescendingOrder)
     assert model.index(0, Column.NAME).data() == "Jordan Sample"
+
+
+def test_beside_a_safety_plan_the_list_shows_whole_names_and_the_plan_gets_the_room(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    """At 1100 px the list beside a youth's page left the plan cramped and its six columns left
+    names as "Fab…": beside the safety plan it keeps only the names, the plan takes the rest,
+    and back on the profile every column and the earlier width return."""
+    from desktop.workspace.list_model import Column
+
+    shell = start_shell()
+    shell.resize(1100, 700)
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Fabienne Échantillon-Beaumont")
+    ws = workspace(shell)
+    QApplication.processEvents()
+    splitter = ws.findChild(QSplitter)
+    assert splitter is not None
+    before = splitter.sizes()
+    ws.tabs.setCurrentWidget(ws.plan)
+    QApplication.processEvents()
+    table = ws.list_panel.table
+    assert ws.right.width() >= 700
+    assert table.columnWidth(Column.NAME) >= 200
+    assert all(table.isColumnHidden(c) for c in Column if c != Column.NAME)
+    type_into(qtbot, ws.list_panel.search, "Fab")  # search as you type still works
+    assert ws.list_panel.model.rowCount() == 1
+    ws.tabs.setCurrentWidget(ws.profile)
+    QApplication.processEvents()
+    assert splitter.sizes() == before
+    assert not any(table.isColumnHidden(c) for c in Column)

@@ -9,6 +9,7 @@ import pytest
 
 from i18n import set_language
 from planning.content import ContentError, load_built_in, with_agency_content
+from planning.debrief_content import load_debrief, with_agency_protocol
 from planning.items import KINDS
 
 SECTIONS = ["about-me", "warning-signs", "calm-and-safe", "safe-people", "safe-places",
@@ -121,3 +122,5 @@ def test_the_readmes_example_of_an_agency_file_loads(tmp_path: Path) -> None:
     content = with_agency_content(load_built_in(), _write(tmp_path, example.group(1)))
     assert content.section("warning-signs").checks[-1].id == "bus-station"
     assert content.helplines[-1].number == "555-0100"
+    protocol = with_agency_protocol(load_debrief(), _write(tmp_path, example.group(1))).protocol
+    assert "555-0199" in str(protocol)
