@@ -27,8 +27,8 @@ from planning.missing import EpisodeFields
 from tests.desktop.account_steps import click
 from tests.desktop.helpers import add_youth, complete_setup, type_into, workspace
 from tests.desktop.test_plan_editor import _go, _open_plan
-from tests.desktop.test_plan_lifecycle import _sign
 from tests.desktop.test_plan_languages import NUMBER_OR_NAME
+from tests.desktop.test_plan_lifecycle import _sign
 
 
 def _words_on(page: QWidget) -> set[str]:
