@@ -211,6 +211,10 @@ class _StyledWidget(Protocol):
 class _StyledApplication(_StyledWidget, Protocol):
     def setStyle(self, style: Any) -> None: ...
 
+    def isRightToLeft(self) -> bool: ...
+
+    def styleSheet(self) -> str: ...
+
 
 def scale_text(widget: _StyledWidget, base_points: float, scale: float) -> None:
     """Make every text in `widget` `scale` times the normal size (the together view). A font
@@ -227,11 +231,20 @@ _STYLE: list[Any] = []  # the application's style, made once and kept (the appli
 
 def apply(app: _StyledApplication) -> None:
     """Give the whole application Waymark's look (the icon comes after the first paint): the
-    platform's style with Waymark's right-to-left corrections (desktop/direction_style.py)
-    under the style sheet."""
-    if not _STYLE:
-        from desktop.direction_style import DirectionStyle
-
-        _STYLE.append(DirectionStyle())
-        app.setStyle(_STYLE[0])
+    style sheet over the platform's style, with Waymark's right-to-left corrections once the
+    application is right to left (`follow_direction`)."""
     app.setStyleSheet(stylesheet())
+    follow_direction(app)
+
+
+def follow_direction(app: _StyledApplication) -> None:
+    """Add the right-to-left corrections (desktop/direction_style.py) when the application
+    first turns right to left, and keep them. Not before: every text painted goes through
+    them, which a left-to-right start (the sign-in window) need not pay for."""
+    if _STYLE or not app.isRightToLeft():
+        return
+    from desktop.direction_style import DirectionStyle
+
+    _STYLE.append(DirectionStyle())
+    app.setStyle(_STYLE[0])
+    app.setStyleSheet(app.styleSheet())  # over the new style

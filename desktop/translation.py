@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from desktop import look
 from i18n import language, set_language
 from i18n.runtime import current_translator
 
@@ -73,6 +74,7 @@ class LanguageSwitcher(QObject):
 
             self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if right_to_left
                                          else Qt.LayoutDirection.LeftToRight)
+            look.follow_direction(self._app)
         return chosen
 
     def _qtbase(self, code: str) -> QTranslator:

@@ -181,7 +181,9 @@ def lifecycle_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> N
     debrief.flush()
     scroll = ws.missing.findChild(QScrollArea)
     assert scroll is not None
-    scroll.ensureWidgetVisible(debrief.protocol)
+    settle()  # laid out first, then scrolled to the screen and the protocol
+    scroll.verticalScrollBar().setValue(debrief.screen_title.mapTo(
+        scroll.widget(), debrief.screen_title.rect().topLeft()).y() - 150)
     grab(shell, "debrief", code)
     debrief.plan_button.click()
     grab(shell, "plan-with-debrief", code)

@@ -110,7 +110,7 @@ class DateField(RetranslateMixin, QWidget):
         self.clear_button.setText("×")
         self.message = message_label(MessageKind.ERROR)
         self.message.setVisible(False)
-        self.popup = CalendarPopup(self)
+        self._popup: CalendarPopup | None = None  # made when first opened
         self._lay_out()
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(self._typed)
@@ -118,7 +118,6 @@ class DateField(RetranslateMixin, QWidget):
         self.edit.installEventFilter(self)
         self.calendar_button.clicked.connect(self.open_calendar)
         self.clear_button.clicked.connect(self.clear)
-        self.popup.chosen.connect(self._chosen)
         self.retranslate_ui()
 
     def _lay_out(self) -> None:
@@ -147,7 +146,8 @@ class DateField(RetranslateMixin, QWidget):
         self.calendar_button.setText(_("Calendar"))
         self.calendar_button.setToolTip(_("Choose the date from a calendar"))
         self.calendar_button.setAccessibleName(_("Choose the date from a calendar"))
-        self.popup.calendar.setAccessibleName(_("Calendar"))
+        if self._popup is not None:
+            self._popup.calendar.setAccessibleName(_("Calendar"))
         self.clear_button.setToolTip(_("Clear the date"))
         self.clear_button.setAccessibleName(_("Clear the date"))
         if self._complaint:
@@ -156,6 +156,16 @@ class DateField(RetranslateMixin, QWidget):
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self.edit.setAccessibleName(name)
+
+    @property
+    def popup(self) -> CalendarPopup:
+        """The calendar, made when first opened: it costs a few milliseconds to build, and a
+        youth's page has a dozen date fields."""
+        if self._popup is None:
+            self._popup = CalendarPopup(self)
+            self._popup.chosen.connect(self._chosen)
+            self._popup.calendar.setAccessibleName(_("Calendar"))
+        return self._popup
 
     # the value
     def value(self) -> date | None:

@@ -82,10 +82,8 @@ class YouthListPanel(RetranslateMixin, QWidget):
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        counted = QHBoxLayout()
-        counted.addWidget(self.count, 1)
-        counted.addWidget(self.showing)
-        layout.addLayout(counted)
+        layout.addWidget(self.showing)  # on a line of its own: the list can be narrow
+        layout.addWidget(self.count)
         layout.addWidget(self.body, 1)
         self.search.textChanged.connect(self._search)
         self.showing.currentIndexChanged.connect(self._show_only)

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from desktop import look
 
@@ -24,8 +24,8 @@ ARABIC = ("بمن يمكنك الاتصال، أو لمن يمكنك إرسال 
 
 @pytest.fixture
 def looked(qapp: QApplication) -> Iterator[QApplication]:
+    qapp.setLayoutDirection(RTL)  # as the language switch does for Arabic
     look.apply(qapp)
-    qapp.setLayoutDirection(RTL)
     yield qapp
     qapp.setLayoutDirection(LTR)
     qapp.setStyleSheet("")
@@ -74,12 +74,10 @@ def test_access_keys_are_not_underlined_right_to_left_and_still_work(
         return made
 
     keyed = button("&رجوع")
-    assert keyed.style().styleHint(QStyle.StyleHint.SH_UnderlineShortcut, None, keyed) == 0
     assert _grab(qtbot, keyed) == _grab(qtbot, button("رجوع"))  # no line under a letter
     assert keyed.shortcut() == QKeySequence("Alt+ر")  # Alt with the letter still presses it
     looked.setLayoutDirection(LTR)
     english = button("&Back")
-    assert english.style().styleHint(QStyle.StyleHint.SH_UnderlineShortcut, None, english)
     assert _grab(qtbot, english) != _grab(qtbot, button("Back"))  # left to right: underlined
 
 
@@ -88,8 +86,8 @@ def test_the_styles_plain_numbers_are_qts_flags() -> None:
 
     flag, align = Qt.TextFlag, Qt.AlignmentFlag
     ours = [style._WRAP, style._SHOW_MNEMONIC, style._HIDE_MNEMONIC, style._FORCE_LTR,
-            style._FORCE_RTL, style._HORIZONTAL, style._VCENTER, style._BOTTOM, style._RTL]
+            style._FORCE_RTL, style._HORIZONTAL, style._VCENTER, style._BOTTOM]
     qts = [flag.TextWordWrap, flag.TextShowMnemonic, flag.TextHideMnemonic,
            flag.TextForceLeftToRight, flag.TextForceRightToLeft, align.AlignHorizontal_Mask,
-           align.AlignVCenter, align.AlignBottom, Qt.LayoutDirection.RightToLeft]
+           align.AlignVCenter, align.AlignBottom]
     assert ours == [value.value for value in qts]
