@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -79,8 +78,7 @@ class DebriefPanel(RetranslateMixin, QFrame):
         layout.addWidget(self.screen_title)
         self.answers: dict[str, QComboBox] = {}
         self.questions: dict[str, QLabel] = {}
-        screen = QFormLayout()
-        screen.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # question above answer
+        screen = QVBoxLayout()  # each question above its answer, across the whole width
         for question in self.content.screen:
             combo = QComboBox()
             combo.setObjectName(f"screen-{question.id}")
@@ -89,7 +87,8 @@ class DebriefPanel(RetranslateMixin, QFrame):
             label = QLabel()
             label.setWordWrap(True)
             label.setBuddy(combo)
-            screen.addRow(label, combo)
+            screen.addWidget(label)
+            screen.addWidget(combo)
             self.answers[question.id], self.questions[question.id] = combo, label
         layout.addLayout(screen)
         self.protocol = message_label(MessageKind.WARNING)

@@ -208,4 +208,5 @@ def _words(item: ItemView | None) -> str:
     notes = []
     if item.keep_off_print:
         notes.append(_("kept off the printed copy"))
-    return words + (f" ({', '.join(notes)})" if notes else "")
+    # the young person's words keep their own direction inside a right-to-left table
+    return f"\u2068{words}\u2069" + (f" ({', '.join(notes)})" if notes else "")

@@ -52,8 +52,9 @@ def _words_on(page: QWidget) -> set[str]:
                   for c in range(table.columnCount()) if table.item(r, c) is not None}
     typed = {"Fights at home", "I fix bikes", "I fix bikes and skateboards", "Jordan",
              "Ada Admin", "No"}  # what was typed, a name, and Spanish for "No"
-    return {text.replace("&", "") for text in found if text and text not in typed
-            and not NUMBER_OR_NAME.search(text.replace("\u2066", "").replace("\u2069", ""))}
+    bare = {text.replace("\u2068", "").replace("\u2069", "").replace("&", "") for text in found}
+    return {text for text in bare if text and text not in typed
+            and not NUMBER_OR_NAME.search(text.replace("\u2066", ""))}
 
 
 def _left(shell: Any, page: QWidget, code: str) -> set[str]:
