@@ -285,6 +285,19 @@ def record_together(store: Store, plan_id: int, entering: bool) -> None:
                      record_type=PLAN, record_id=plan.id, flagged=flagged)
 
 
+def record_print(store: Store, plan_id: int, variant: str, language: str,
+                 saved: bool = False) -> None:
+    """Note in the audit trail that a plan was printed (or saved as a file: an export), with
+    the variant and language, never its content."""
+    with store.unit() as session:
+        plan = session.get(Plan, plan_id)
+        if plan is None:
+            raise RecordNotFound()
+        _youth, flagged = access.youth_for(session, store.user, plan.youth_id)
+        store.record(session, audit.EXPORT if saved else audit.PRINT, record_type=PLAN,
+                     record_id=plan.id, detail=f"{variant} {language}"[:40], flagged=flagged)
+
+
 def plan_states(store: Store) -> dict[int, str]:
     """Each youth's plan state (draft or agreed) by youth id; a youth missing has no plan."""
     with store.unit() as session:

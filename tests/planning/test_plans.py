@@ -143,3 +143,15 @@ def test_a_caseworker_cannot_reach_another_caseworkers_youth_plan(store: Store,
             plans.add_item(cam, plan.id, "about-me", "answer", "calm", {"text": "hi"})
     finally:
         cam.close()
+
+
+def test_a_print_and_a_saved_file_are_audited_with_variant_and_language_only(
+    store: Store
+) -> None:
+    plan = plans.start_plan(store, _youth(store))
+    plans.record_print(store, plan.id, "wallet", "es")
+    plans.record_print(store, plan.id, "full", "ar", saved=True)
+    with store.unit() as session:
+        entries = [(e.action, e.record_id, e.detail) for e in session.scalars(
+            select(AuditEntry).where(AuditEntry.action.in_(["print", "export"])))]
+    assert entries == [("print", plan.id, "wallet es"), ("export", plan.id, "full ar")]
