@@ -13,6 +13,7 @@ from cli.commands import run_demo, run_verify
 from cli.grammar import clean_login as _login
 from cli.grammar import escape_help as _help
 from cli.grammar import name_text, path_argument
+from cli.preview import add_preview_command
 from cli.setup import run_init
 from cli.users import add_user_commands
 from i18n import _
@@ -84,4 +85,5 @@ def build_parser() -> argparse.ArgumentParser:
     _add_demo(commands)
     _add_verify(commands)
     add_backup_commands(commands)
+    add_preview_command(commands)
     return parser

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.errors import WaymarkError
-from i18n import N_, current_language, pgettext
+from i18n import N_, Translator, current_language, pgettext
 from planning.items import KINDS
 
 BUILT_IN = Path(__file__).resolve().parent.parent / "resources" / "plan" / "sections.toml"
@@ -53,6 +53,12 @@ class Text:
         if self.own is None:
             return pgettext(CONTEXT, self.source) if self.source else ""
         return self.own.get(current_language()) or self.own.get("en", self.source)
+
+    def translated(self, translator: Translator) -> str:
+        """The text in `translator`'s language (a printed copy's, not the interface's)."""
+        if self.own is None:
+            return translator.pgettext(CONTEXT, self.source) if self.source else ""
+        return self.own.get(translator.code) or self.own.get("en", self.source)
 
     def missing(self, languages: list[str]) -> list[str]:
         """The languages an agency's text lacks (none for built-in content)."""
