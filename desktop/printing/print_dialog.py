@@ -303,6 +303,16 @@ class PrintDialog(RetranslateMixin, QDialog):
             return
         self._say(SAVED, path=LTR.format(path), kind=MessageKind.SUCCESS)
 
+    def done(self, result: int) -> None:
+        """Closed (by Close, Escape or a lock): the plan's pages leave memory with it."""
+        self._title_pause.stop()
+        if isinstance(self.child, QDialog):
+            self.child.close()
+        self.pdf = b""
+        self._printout = None
+        self.preview.clear()
+        super().done(result)
+
     # the message line
     def _say(self, message: str | WaymarkError, kind: MessageKind = MessageKind.ERROR,
              **params: object) -> None:

@@ -703,7 +703,13 @@ class PlanEditor(RetranslateMixin, QWidget):
         if self.youth_id is None or self.view is None or self.view.plan is None:
             return
         self.print_dialog = PrintDialog(self._session, self.youth_id, self)
+        self.print_dialog.finished.connect(self._print_closed)
         self.print_dialog.open()
+
+    def _print_closed(self) -> None:
+        if self.print_dialog is not None:
+            self.print_dialog.deleteLater()
+            self.print_dialog = None
 
     def show_section(self, row: int) -> None:
         self.guide.setCurrentRow(row)

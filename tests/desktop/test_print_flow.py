@@ -341,3 +341,18 @@ def test_print_is_not_offered_in_the_together_view(qtbot: QtBot, start_shell: An
     together = PlanEditor(workspace(shell).session, together=True)
     qtbot.addWidget(together)
     assert together.print_button.isHidden() and not editor.print_button.isHidden()
+
+
+def test_hiding_the_screen_closes_the_dialog_and_its_pages(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    shell = start_shell()
+    editor = _plan_with_words(qtbot, shell)
+    dialog = _open_print(qtbot, editor)
+    click(qtbot, dialog.save_button)  # the warning is open over it, too
+    warning = dialog.child
+    assert isinstance(warning, QMessageBox) and warning.isVisible()
+    qtbot.mouseClick(shell.hide_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and not warning.isVisible()
+    assert dialog.pdf == b"" and dialog.preview.pages == []
+    assert editor.print_dialog is None
