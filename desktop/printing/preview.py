@@ -11,6 +11,7 @@ from desktop.printing.pages import PdfPages
 from i18n import _
 
 PAGE_WIDTH = 520  # a page's width on screen, in pixels (before the screen's scaling)
+PAGE_EDGE = 1  # its border's width (QLabel#preview-page in look.py)
 
 
 class Preview(QScrollArea):
@@ -38,8 +39,7 @@ class Preview(QScrollArea):
                 page = QLabel()
                 page.setObjectName("preview-page")
                 page.setPixmap(QPixmap.fromImage(image))
-                page.setFrameShape(QLabel.Shape.Box)  # the sheet's edge on the window
-                edge = 2 * page.frameWidth()
+                edge = 2 * PAGE_EDGE  # the sheet's edge on the window (look.py draws it)
                 page.setFixedSize(round(image.width() / ratio) + edge,
                                   round(image.height() / ratio) + edge)
                 self._layout.addWidget(page)
@@ -55,5 +55,6 @@ class Preview(QScrollArea):
     def clear(self) -> None:
         for page in self.pages:
             self._layout.removeWidget(page)
+            page.hide()  # at once: deleted only when the event loop next runs
             page.deleteLater()
         self.pages = []
