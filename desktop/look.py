@@ -186,6 +186,7 @@ def stylesheet() -> str:
         "QLabel#session-name { font-weight: bold; }",
         f"QLabel#session-role, QLabel#list-count {{ color: {p.muted}; }}",
         f"QLabel#empty-state {{ color: {p.muted}; }}",
+        f"QLabel#preview-page {{ background: {p.surface}; border: 1px solid {p.border}; }}",
         f"QMenuBar {{ background: {p.canvas}; }}",
         f"QMenuBar::item:selected, QMenu::item:selected {{ background: {p.accent};"
         f" color: {p.on_accent}; }}",

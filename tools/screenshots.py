@@ -137,6 +137,11 @@ def plan_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> None:
     for row, section in enumerate(ws.plan.content.sections):
         ws.plan.guide.setCurrentRow(row)
         grab(shell, f"plan-{row + 1:02d}-{section.id}", code)
+    ws.plan.print_button.click()  # the print dialog, with the plan's first page
+    dialog = ws.plan.print_dialog
+    assert dialog is not None
+    dialog.resize(1000, 680)
+    _grab_dialog(dialog, "print-dialog", code)
     ws.plan.guide.setCurrentRow(3)  # My safe people, in the together view
     shell.show_together()
     grab(shell, "together", code)

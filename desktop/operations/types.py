@@ -34,10 +34,12 @@ from planning.missing import (
 from planning.models import AGREED, DONE, DRAFT, SKIPPED
 from planning.plans import ItemView, PlanView
 from planning.versions import ADDED, EDITED, REMOVED, Change, VersionSummary
+from printing.options import DISCREET, FULL, VARIANTS, WALLET, PlanPrintout, PrintOptions
 
 __all__ = [  # noqa: RUF022
     "ANSWERS", "DEBRIEF_DUE", "DEBRIEF_OVERDUE", "MISSING", "REPORT_OVERDUE", "DebriefContent",
     "DebriefFields", "DebriefView", "EpisodeFields", "EpisodeView", "ScreenQuestion",
+    "DISCREET", "FULL", "VARIANTS", "WALLET", "PlanPrintout", "PrintOptions",
     "ADDED",
     "ADMIN",
     "AGREED",

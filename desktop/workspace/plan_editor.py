@@ -48,6 +48,7 @@ from desktop.operations.types import (
     Section,
     Signatures,
 )
+from desktop.printing.print_dialog import PrintDialog
 from desktop.translation import RetranslateMixin
 from desktop.workspace.agreement_panel import AgreementPanel
 from desktop.workspace.autosave import Autosave
@@ -139,9 +140,13 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.guide.setItemDelegate(_GuideRows(self.guide))
         self.together_button = QPushButton()
         self.together_button.setObjectName("together-view")
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("print-plan")
+        self.print_dialog: PrintDialog | None = None
         if self.together:  # hidden only: showing a widget before it has a parent opens a window
             self.guide.hide()
             self.together_button.hide()
+            self.print_button.hide()
         for _section in self.content.sections:
             self.guide.addItem("")
         self.progress = QLabel()
@@ -191,6 +196,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         left = QVBoxLayout()
         left.addWidget(self.guide, 1)
         left.addWidget(self.together_button)
+        left.addWidget(self.print_button)
         row.addLayout(left)
         row.addLayout(right, 1)
         row.addWidget(self._make_beside())
@@ -203,6 +209,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.start_button.clicked.connect(self._start)
         self.new_draft_button.clicked.connect(self._new_draft)
         self.together_button.clicked.connect(self._to_together)
+        self.print_button.clicked.connect(self._print)
         self.guide.currentRowChanged.connect(self._open_section)
         self.back_button.clicked.connect(lambda: self._move(-1, None))
         self.skip_button.clicked.connect(lambda: self._move(1, SKIPPED))
@@ -275,6 +282,10 @@ class PlanEditor(RetranslateMixin, QWidget):
         self._name_next_button()
         self.guide.setAccessibleName(_("Sections of the plan"))
         self.together_button.setText(_("&Together view"))
+        self.print_button.setText(_("P&rint…"))
+        self.print_button.setToolTip(_(
+            "Choose a copy for the young person to keep (full plan, discreet plan or wallet "
+            "card) and its language, see it, then print it."))
         self.new_draft_button.setText(_("&Change the plan"))
         self.new_draft_button.setToolTip(_(
             "Starts a new draft from this version. The agreed version stays as it is."))
@@ -347,6 +358,7 @@ class PlanEditor(RetranslateMixin, QWidget):
             plan = None
         self.items = {item.id: item for item in plan.items} if plan else {}
         self.pages.setCurrentIndex(0 if plan is None else 1)
+        self.print_button.setEnabled(plan is not None)
         self._show_agreed()
         self._show_guide()
         if plan is not None:
@@ -684,6 +696,20 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.autosave.flush()
         if self.view is not None and self.view.plan is not None:
             self.together_requested.emit()
+
+    def _print(self) -> None:
+        """The print dialog, over the plan, with every word typed so far saved first."""
+        self.autosave.flush()
+        if self.youth_id is None or self.view is None or self.view.plan is None:
+            return
+        self.print_dialog = PrintDialog(self._session, self.youth_id, self)
+        self.print_dialog.finished.connect(self._print_closed)
+        self.print_dialog.open()
+
+    def _print_closed(self) -> None:
+        if self.print_dialog is not None:
+            self.print_dialog.deleteLater()
+            self.print_dialog = None
 
     def show_section(self, row: int) -> None:
         self.guide.setCurrentRow(row)
