@@ -23,7 +23,10 @@ def run_preview(args: argparse.Namespace) -> int:
     printout = sample_printout(load_built_in(), args.lang, SAMPLE_AGENCY)
     options = PrintOptions(args.variant, args.lang, second_language=args.second_lang,
                            large_print=args.large_print, code_word=True)
-    atomic_write_bytes(args.out, render_plan(printout, options))
+    try:
+        atomic_write_bytes(args.out, render_plan(printout, options))
+    except OSError as error:  # named by the file asked for, not the temporary one beside it
+        raise OSError(error.errno, error.strerror, str(args.out)) from error
     say(_("Wrote a sample {variant} print in {language} to {file}. It holds made-up content "
           "only.").format(variant=args.variant, language=args.lang, file=shown(args.out)))
     return 0

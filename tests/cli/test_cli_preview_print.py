@@ -33,3 +33,4 @@ def test_a_folder_that_cannot_be_written_is_one_sentence_and_exit_1(
     assert main(["preview-print", "--lang", "en", "--variant", "full", "--out", str(out)]) == 1
     error = capsys.readouterr().err
     assert "Traceback" not in error and error.count("\n") == 1
+    assert str(out) in error and ".tmp" not in error
