@@ -53,7 +53,6 @@ class MessageKind(StrEnum):
 
 PALETTE = Palette
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
-FONTS = ICONS.parent / "fonts"  # the printed copy's fonts, on screen too (desktop/fonts.py)
 KINDS = {
     MessageKind.ERROR: KindColours(text="#8c1d18", background="#fdecea", edge="#b3261e"),
     MessageKind.WARNING: KindColours(text="#5c3400", background="#fff3d1", edge="#9a5b00"),

@@ -28,6 +28,7 @@ from desktop.look import TYPE, MessageKind
 from desktop.operations import missing as ops
 from desktop.operations.session import Session
 from desktop.operations.types import ANSWERS, DebriefFields, DebriefView
+from desktop.save_line import NOT_SAVED_YET, SAVED, SaveLine
 from desktop.translation import RetranslateMixin
 from desktop.workspace.autosave import Autosave
 from i18n import N_, _
@@ -55,7 +56,6 @@ class DebriefPanel(RetranslateMixin, QFrame):
         self._session = session
         self.content = ops.debrief_content()
         self.saved_view: DebriefView | None = None
-        self._state: str | WaymarkError = ""
         self.autosave = Autosave(self._save, self)
         self.title = heading(scale=TYPE.subtitle)
         self.explain = QLabel()
@@ -114,8 +114,8 @@ class DebriefPanel(RetranslateMixin, QFrame):
         buttons.addStretch(1)
         layout.addWidget(self.done_line)
         layout.addLayout(buttons)
-        self.state = message_label()
-        self.state.setObjectName("save-state")
+        self.saving = SaveLine()
+        self.state = self.saving.label
         layout.addWidget(self.state)
         for field in self.texts.values():
             field.textChanged.connect(self._edited)
@@ -149,7 +149,7 @@ class DebriefPanel(RetranslateMixin, QFrame):
         self.plan_button.setText(_("Change the &plan with this debrief"))
         self._show_concerns()
         self._show_done()
-        self._show_state()
+        self.saving.again()
 
     # what is shown
     def show_debrief(self, view: DebriefView | None) -> None:
@@ -165,10 +165,10 @@ class DebriefPanel(RetranslateMixin, QFrame):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(combo.findData(shown.screen.get(qid, "")), 0))
             combo.blockSignals(False)
-        self._state = ""
+        self.saving.state = ""
         self._show_concerns()
         self._show_done()
-        self._show_state()
+        self.saving.again()
 
     def values(self) -> DebriefFields:
         screen = {qid: combo.currentData() for qid, combo in self.answers.items()
@@ -214,7 +214,7 @@ class DebriefPanel(RetranslateMixin, QFrame):
     # saving
     def _edited(self) -> None:
         self._show_concerns()
-        self._set_state(N_("Not saved yet"))
+        self.saving.say(NOT_SAVED_YET)
         self.autosave.touch()
 
     def flush(self) -> None:
@@ -227,27 +227,16 @@ class DebriefPanel(RetranslateMixin, QFrame):
         try:
             self.saved_view = ops.save_debrief(self._session, saved, self.values(), complete)
         except EditConflict as error:  # saved at another desk: the typing stays on screen
-            self._set_state(error)
+            self.saving.say(error)
             return
         except WaymarkError as error:
-            self._set_state(error)
+            self.saving.say(error)
             return
         self._show_done()
-        self._set_state(N_("Saved"))
+        self.saving.say(SAVED)
         self.saved.emit()
 
     def _to_plan(self) -> None:
         self.autosave.flush()
         if self.saved_view is not None:
             self.plan_requested.emit(self.saved_view)
-
-    def _set_state(self, state: str | WaymarkError) -> None:
-        self._state = state
-        self._show_state()
-
-    def _show_state(self) -> None:
-        if isinstance(self._state, WaymarkError):
-            self.state.show_error(self._state.user_message())
-            return
-        kind = MessageKind.SUCCESS if self._state == N_("Saved") else MessageKind.INFO
-        self.state.show_message(_(self._state) if self._state else "", kind)

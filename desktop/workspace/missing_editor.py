@@ -41,6 +41,7 @@ from desktop.operations.types import (
     EpisodeFields,
     EpisodeView,
 )
+from desktop.save_line import NOT_SAVED_YET, SAVED, SaveLine
 from desktop.translation import RetranslateMixin
 from desktop.workspace.debrief_panel import DebriefPanel
 from desktop.workspace.editor import EditorSnapshot
@@ -73,7 +74,6 @@ class MissingEditor(RetranslateMixin, QWidget):
         self.youth_id: int | None = None
         self.episodes: list[EpisodeView] = []
         self.episode: EpisodeView | None = None  # the one shown (None: a new one)
-        self._state: str | WaymarkError = ""
         self._own_notice: ChangeNotice | None = None  # what this editor announced last
         self.flags_line = message_label(MessageKind.WARNING)
         self.flags_line.setObjectName("missing-flags")
@@ -96,8 +96,8 @@ class MissingEditor(RetranslateMixin, QWidget):
         self.whereabouts.setFixedHeight(self.whereabouts.fontMetrics().lineSpacing() * 3 + 12)
         self.save_button = QPushButton()
         self.save_button.setObjectName("save-episode")
-        self.state = message_label()
-        self.state.setObjectName("save-state")
+        self.saving = SaveLine()
+        self.state = self.saving.label
         self.debrief = DebriefPanel(session)
         self._lay_out()
         self.new_button.clicked.connect(self.start_new)
@@ -158,7 +158,7 @@ class MissingEditor(RetranslateMixin, QWidget):
         self._show_title()
         self._fill_list()
         self._show_flags()
-        self._show_state()
+        self.saving.again()
 
     # the editor protocol (editor.py)
     def tab_title(self) -> str:
@@ -173,7 +173,7 @@ class MissingEditor(RetranslateMixin, QWidget):
             self._select(self.episodes[0].id)
         else:
             self.start_new()
-        self._set_state("")
+        self.saving.say("")
 
     def flush(self) -> None:
         self.debrief.flush()
@@ -185,7 +185,7 @@ class MissingEditor(RetranslateMixin, QWidget):
         self.flush()
         unsaved = {"episode": self.episode.id if self.episode else None, "typed": self._typed(),
                    "debrief": self.debrief.unsaved()}
-        return EditorSnapshot(unsaved, self._state)
+        return EditorSnapshot(unsaved, self.saving.state)
 
     def restore(self, snapshot: EditorSnapshot) -> None:
         unsaved: dict[str, Any] = snapshot.unsaved
@@ -194,7 +194,7 @@ class MissingEditor(RetranslateMixin, QWidget):
             self._select(episode)
         if unsaved.get("typed"):
             self._put_back(unsaved["typed"])
-            self._set_state(N_("Not saved yet"))
+            self.saving.say(NOT_SAVED_YET)
         if unsaved.get("debrief"):
             self.debrief.put_back(unsaved["debrief"])
 
@@ -257,7 +257,7 @@ class MissingEditor(RetranslateMixin, QWidget):
         self.waiting.setVisible(episode is not None and not returned)
         self._show_title()
         self._show_flags()
-        self._set_state("")
+        self.saving.say("")
 
     def _show_title(self) -> None:
         self.title.setText(_("New episode: missing from care") if self.episode is None
@@ -309,12 +309,12 @@ class MissingEditor(RetranslateMixin, QWidget):
             else:
                 saved = ops.save_episode(self._session, self.episode, values)
         except WaymarkError as error:
-            self._set_state(error)  # the typing stays on screen
+            self.saving.say(error)  # the typing stays on screen
             return
         self.episodes = ops.episodes(self._session, self.youth_id)
         self._fill_list()
         self._select(saved.id)
-        self._set_state(N_("Saved"))
+        self.saving.say(SAVED)
         self._announce()
 
     def _debrief_saved(self) -> None:
@@ -349,14 +349,3 @@ class MissingEditor(RetranslateMixin, QWidget):
                 self.numbers[name].setText(value)
             elif name == "whereabouts":
                 self.whereabouts.setPlainText(value)
-
-    def _set_state(self, state: str | WaymarkError) -> None:
-        self._state = state
-        self._show_state()
-
-    def _show_state(self) -> None:
-        if isinstance(self._state, WaymarkError):
-            self.state.show_error(self._state.user_message())
-            return
-        kind = MessageKind.SUCCESS if self._state == N_("Saved") else MessageKind.INFO
-        self.state.show_message(_(self._state) if self._state else "", kind)

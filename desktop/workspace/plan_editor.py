@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from casefile.errors import EditConflict, RecordNotFound, WaymarkError
 from desktop import look
 from desktop.forms import heading, message_label
-from desktop.look import TYPE, MessageKind
+from desktop.look import TYPE
 from desktop.message_icons import SECTION_MARK_SIZE, section_mark
 from desktop.operations import lifecycle
 from desktop.operations import plan as ops
@@ -49,6 +49,7 @@ from desktop.operations.types import (
     Signatures,
 )
 from desktop.printing.print_dialog import PrintDialog
+from desktop.save_line import NOT_SAVED_YET, SAVED, SaveLine
 from desktop.translation import RetranslateMixin
 from desktop.workspace.agreement_panel import AgreementPanel
 from desktop.workspace.autosave import Autosave
@@ -112,7 +113,6 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.boxes: list[ItemBox] = []
         self.ticks: list[TickRow] = []
         self._words: list[tuple[Callable[[str], None], Callable[[], str]]] = []  # retranslated
-        self._state: str | WaymarkError = ""
         self._about_stale = False  # the profile changed since "About me" read it
         self.autosave = Autosave(self._save, self)
         self._build()
@@ -181,8 +181,8 @@ class PlanEditor(RetranslateMixin, QWidget):
         nav.addStretch(1)
         nav.addWidget(self.skip_button)
         nav.addWidget(self.next_button)
-        self.save_state = message_label()
-        self.save_state.setObjectName("save-state")
+        self.saving = SaveLine()
+        self.save_state = self.saving.label
         right = QVBoxLayout()
         right.setSpacing(look.space(2))
         for widget in (self.agreed_bar, self.progress, self.title, self.explain):
@@ -296,7 +296,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         self._show_beside()
         self._reshow_words()  # the section on screen, in the new language
         self._show_guide()
-        self._show_state()
+        self.saving.again()
 
     # the editor protocol (editor.py)
     def tab_title(self) -> str:
@@ -309,7 +309,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         self._debrief = None
         self.view = ops.open_plan(self._session, youth_id)
         self._show_plan(self.view.plan)
-        self._set_state("")
+        self.saving.say("")
 
     def flush(self) -> None:
         self.autosave.flush()
@@ -323,7 +323,7 @@ class PlanEditor(RetranslateMixin, QWidget):
 
     def snapshot(self) -> EditorSnapshot:
         typing = {self._box_key(box): box.values() for box in self.boxes if self._unsaved(box)}
-        return EditorSnapshot({"section": self.current, "typing": typing}, self._state)
+        return EditorSnapshot({"section": self.current, "typing": typing}, self.saving.state)
 
     def restore(self, snapshot: EditorSnapshot) -> None:
         unsaved: dict[str, Any] = snapshot.unsaved
@@ -336,7 +336,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         if typing:
             self._edited()
         elif isinstance(snapshot.save_state, str | WaymarkError):
-            self._set_state(snapshot.save_state)
+            self.saving.say(snapshot.save_state)
 
     def accept(self, notice: ChangeNotice) -> None:
         """A profile saved elsewhere: "About me" shows its name and pronouns when next shown
@@ -410,7 +410,7 @@ class PlanEditor(RetranslateMixin, QWidget):
             self.guide.blockSignals(True)
             self.guide.setCurrentRow(self.current)
             self.guide.blockSignals(False)
-            self._set_state(WaymarkError(N_(
+            self.saving.say(WaymarkError(N_(
                 "Someone else saved this section meanwhile. Choose, for each answer shown, "
                 "whether to keep your words or use the saved ones, then go on.")))
             return
@@ -480,11 +480,11 @@ class PlanEditor(RetranslateMixin, QWidget):
             agreed = lifecycle.agree(self._session, plan, signatures,
                                      review_on if isinstance(review_on, date) else None)
         except WaymarkError as error:
-            self._set_state(error)
+            self.saving.say(error)
             return
         self.view = ops.PlanScreen(agreed, self.view.name, self.view.pronouns)
         self._show_plan(agreed)
-        self._set_state(N_("Agreed and saved"))
+        self.saving.say(N_("Agreed and saved"))
         self.notices.emit(ChangeNotice(self.youth_id, ops.KIND))
 
     def _new_draft(self) -> None:
@@ -493,13 +493,13 @@ class PlanEditor(RetranslateMixin, QWidget):
         try:
             draft = lifecycle.start_new_draft(self._session, self.youth_id)
         except WaymarkError as error:
-            self._set_state(error)
+            self.saving.say(error)
             return
         row = self.current
         self.view = ops.PlanScreen(draft, self.view.name, self.view.pronouns)
         self._show_plan(draft)
         self.guide.setCurrentRow(row)
-        self._set_state("")
+        self.saving.say("")
         self.notices.emit(ChangeNotice(self.youth_id, ops.KIND))
 
     def _clear_body(self) -> None:
@@ -577,7 +577,7 @@ class PlanEditor(RetranslateMixin, QWidget):
 
     # saving
     def _edited(self) -> None:
-        self._set_state(N_("Not saved yet"))
+        self.saving.say(NOT_SAVED_YET)
         self.autosave.touch()
 
     def _save(self) -> None:
@@ -596,7 +596,7 @@ class PlanEditor(RetranslateMixin, QWidget):
                 problem = error
         if problem is None and any(box.theirs is not None for box in self.boxes):
             problem = EditConflict()
-        self._set_state(problem if problem is not None else N_("Saved"))
+        self.saving.say(problem if problem is not None else SAVED)
 
     def _save_again(self, box: ItemBox) -> WaymarkError:
         try:
@@ -640,12 +640,12 @@ class PlanEditor(RetranslateMixin, QWidget):
             self._tick_as_saved(row)
             return
         except WaymarkError as error:
-            self._set_state(error)
+            self.saving.say(error)
             return
         if row.item is not None:
             self.items[row.item.id] = row.item
         row.keep_off.setVisible(row.item is not None)
-        self._set_state(N_("Saved"))
+        self.saving.say(SAVED)
 
     def _tick_as_saved(self, row: TickRow) -> None:
         """A tick or keep-off choice made against a version saved meanwhile at another desk:
@@ -658,7 +658,7 @@ class PlanEditor(RetranslateMixin, QWidget):
             except RecordNotFound:
                 row.item = None
         row.show_item(row.item)
-        self._set_state(WaymarkError(N_(
+        self.saving.say(WaymarkError(N_(
             "Someone else changed this choice meanwhile. It now shows what they saved; "
             "choose again if you want it different.")))
 
@@ -671,14 +671,14 @@ class PlanEditor(RetranslateMixin, QWidget):
         except EditConflict as error:  # changed meanwhile: show their words, remove nothing
             if item is not None:
                 box.in_conflict(ops.item_now(self._session, item))
-            self._set_state(error)
+            self.saving.say(error)
             return
         except WaymarkError as error:
-            self._set_state(error)
+            self.saving.say(error)
             return
         self.boxes.remove(box)
         box.deleteLater()
-        self._set_state(N_("Saved"))
+        self.saving.say(SAVED)
 
     def _start(self) -> None:
         if self.youth_id is None or self.view is None:
@@ -686,7 +686,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         try:
             plan = ops.start_plan(self._session, self.youth_id)
         except WaymarkError as error:
-            self._set_state(error)
+            self.saving.say(error)
             return
         self.view = ops.PlanScreen(plan, self.view.name, self.view.pronouns)
         self._show_plan(plan)
@@ -725,7 +725,7 @@ class PlanEditor(RetranslateMixin, QWidget):
             try:
                 ops.mark_section(self._session, plan.id, section, mark)
             except WaymarkError as error:
-                self._set_state(error)
+                self.saving.say(error)
                 return
             sections = {**plan.sections, section: mark}
             self.view = ops.PlanScreen(
@@ -740,16 +740,3 @@ class PlanEditor(RetranslateMixin, QWidget):
         if box.item is not None:
             return f"item:{box.item.id}"
         return f"new:{box.section}:{box.kind}:{box.key}:{self.boxes.index(box)}"
-
-    def _set_state(self, state: str | WaymarkError) -> None:
-        self._state = state
-        self._show_state()
-
-    def _show_state(self) -> None:
-        state = self._state
-        if isinstance(state, WaymarkError):
-            self.save_state.show_error(state.user_message())
-            return
-        kind = MessageKind.SUCCESS if state in (N_("Saved"), N_("Agreed and saved")) \
-            else MessageKind.INFO
-        self.save_state.show_message(_(state) if state else "", kind)
