@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -48,7 +48,6 @@ from desktop.operations.types import (
     Section,
     Signatures,
 )
-from desktop.printing.print_dialog import PrintDialog
 from desktop.save_line import NOT_SAVED_YET, SAVED, SaveLine
 from desktop.translation import RetranslateMixin
 from desktop.workspace.agreement_panel import AgreementPanel
@@ -57,6 +56,9 @@ from desktop.workspace.editor import EditorSnapshot
 from desktop.workspace.plan_items import ItemBox, TickRow
 from i18n import N_, _
 from i18n.formatting import format_date
+
+if TYPE_CHECKING:
+    from desktop.printing.print_dialog import PrintDialog
 
 SPOKEN_MARKS = {DONE: N_("{section}, done"), SKIPPED: N_("{section}, skipped")}  # the guide's
 # marks (message_icons.section_mark) as a screen reader says them
@@ -702,6 +704,9 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.autosave.flush()
         if self.youth_id is None or self.view is None or self.view.plan is None:
             return
+        from desktop.printing.print_dialog import PrintDialog  # ReportLab and the fonts: ~15 MB,
+        # loaded when a copy is first printed, not with every workspace
+
         self.print_dialog = PrintDialog(self._session, self.youth_id, self)
         self.print_dialog.finished.connect(self._print_closed)
         self.print_dialog.open()
