@@ -109,6 +109,11 @@ class Shell(RetranslateMixin, QMainWindow):
         from PySide6.QtGui import QIcon, QKeySequence
 
         QApplication.setWindowIcon(QIcon(str(look.ICON_PATH)))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            from desktop.fonts import use_bundled_fonts
+
+            use_bundled_fonts(app)  # the printed copy's fonts on screen too
         self._keys_set = True
         self.lock_action.setShortcut(QKeySequence(HIDE_KEYS))
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
