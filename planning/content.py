@@ -106,6 +106,12 @@ class HelpLine:
     tty: str = ""
 
 
+def local_line_key(name: str) -> str:
+    """The content key under which an agency's local help line (named in the policy) is chosen
+    for a plan."""
+    return f"local:{name}"[:64]
+
+
 @dataclass(frozen=True)
 class Content:
     sections: tuple[Section, ...]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from casefile.db.models import Staff
 from casefile.db.models.base import utcnow
@@ -66,19 +67,28 @@ def _check(values: DebriefFields) -> None:
             raise ValueError(answer)
 
 
+def _episode_and_debrief(session: Session,
+                         episode_id: int) -> tuple[MissingEpisode, ReturnDebrief | None]:
+    episode = session.get(MissingEpisode, episode_id)
+    if episode is None:
+        raise RecordNotFound()
+    return episode, session.scalars(select(ReturnDebrief)
+                                    .where(ReturnDebrief.episode_id == episode_id)).first()
+
+
+def _shown(session: Session, episode_id: int, row: ReturnDebrief | None) -> DebriefView:
+    who = session.get(Staff, row.completed_by) if row and row.completed_by else None
+    return _view(episode_id, row, who.display_name if who else "")
+
+
 def open_debrief(store: Store, episode_id: int) -> DebriefView:
     with store.unit() as session:
-        episode = session.get(MissingEpisode, episode_id)
-        if episode is None:
-            raise RecordNotFound()
+        episode, row = _episode_and_debrief(session, episode_id)
         _youth, flagged = access.youth_for(session, store.user, episode.youth_id)
-        row = session.scalars(select(ReturnDebrief)
-                              .where(ReturnDebrief.episode_id == episode_id)).first()
         if row is not None:
             store.record(session, audit.VIEW, record_type=DEBRIEF, record_id=row.id,
                          flagged=flagged)
-        who = session.get(Staff, row.completed_by) if row and row.completed_by else None
-        return _view(episode_id, row, who.display_name if who else "")
+        return _shown(session, episode_id, row)
 
 
 def save_debrief(store: Store, episode_id: int, expected_version: int, values: DebriefFields,
@@ -87,14 +97,10 @@ def save_debrief(store: Store, episode_id: int, expected_version: int, values: D
     `EditConflict` when someone saved it first."""
     _check(values)
     with store.unit() as session:
-        episode = session.get(MissingEpisode, episode_id)
-        if episode is None:
-            raise RecordNotFound()
+        episode, row = _episode_and_debrief(session, episode_id)
         _youth, flagged = youth_for_change(session, store, episode.youth_id)
         if episode.returned_at is None:
             raise InvalidInput(N_("Record the youth's return first; the debrief follows it."))
-        row = session.scalars(select(ReturnDebrief)
-                              .where(ReturnDebrief.episode_id == episode_id)).first()
         if (row.row_version if row else 0) != expected_version:
             raise EditConflict()
         action = audit.EDIT if row else audit.CREATE
@@ -116,5 +122,4 @@ def save_debrief(store: Store, episode_id: int, expected_version: int, values: D
         if changed or action == audit.CREATE:
             store.record(session, action, record_type=DEBRIEF, record_id=row.id,
                          detail=f"episode {episode_id}: {','.join(changed)}", flagged=flagged)
-        who = session.get(Staff, row.completed_by) if row.completed_by else None
-        return _view(episode_id, row, who.display_name if who else "")
+        return _shown(session, episode_id, row)

@@ -58,6 +58,12 @@ class EpisodeView(EpisodeFields):
     version: int = 0
     debrief_done: bool = False
 
+    def debrief_due(self, debrief_days: int) -> datetime | None:
+        """When the return debrief is due (None before a return)."""
+        if self.returned_at is None:
+            return None
+        return self.returned_at + timedelta(days=debrief_days)
+
     def flags(self, now: datetime, debrief_days: int) -> frozenset[str]:
         found: set[str] = set()
         if self.returned_at is None:
@@ -65,9 +71,9 @@ class EpisodeView(EpisodeFields):
         reports_missing = self.police_reported_at is None or self.ncmec_reported_at is None
         if reports_missing and now - self.missing_at >= REPORT_WITHIN:
             found.add(REPORT_OVERDUE)
-        if self.returned_at is not None and not self.debrief_done:
-            late = now - self.returned_at >= timedelta(days=debrief_days)
-            found.add(DEBRIEF_OVERDUE if late else DEBRIEF_DUE)
+        due = self.debrief_due(debrief_days)
+        if due is not None and not self.debrief_done:
+            found.add(DEBRIEF_OVERDUE if now >= due else DEBRIEF_DUE)
         return frozenset(found)
 
     def fields(self) -> EpisodeFields:

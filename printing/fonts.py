@@ -56,7 +56,6 @@ def _register(name: str, path: str) -> None:
 
 @cache
 def _cmap(face: Face, bold: bool) -> frozenset[int]:
-    face.registered(bold)
     font = pdfmetrics.getFont(face.registered(bold))
     return frozenset(font.face.charToGlyph)
 

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
 
 from i18n import Translator, language, translator
 from i18n.formatting import format_date
-from planning.content import Content, Section
+from planning.content import Content, Section, local_line_key
 from planning.items import KINDS, STAFF
 from planning.plans import ItemView
 from printing import words
@@ -147,7 +147,7 @@ def _help_line(p: _Printer, content: Content, key: str, with_purpose: bool) -> N
         if with_purpose:
             p.story.append(TextBlock(line.when.translated(p.tr), p.styles.note))
         return
-    local = next((h for h in p.printout.local_lines if f"local:{h.name}"[:64] == key), None)
+    local = next((h for h in p.printout.local_lines if local_line_key(h.name) == key), None)
     if local is not None:
         shown = f"{local.name} — {local.number}" if with_purpose else local.number
         p.story.append(TextBlock(shown, p.styles.fixed))

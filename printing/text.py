@@ -170,10 +170,10 @@ def _fit(token: str, size: float, room: float, bold: bool) -> int:
 
 
 def _visual(logical: str, size: float, bold: bool, rtl: bool) -> Line:
-    isolated = _isolate_ltr_tokens(logical) if rtl or _has_arabic(logical) else logical
-    shown = get_display(isolated, base_dir="R" if rtl else "L") if \
-        rtl or _has_arabic(logical) else logical
-    shown = _CONTROLS.sub("", shown)
+    shown = logical
+    if rtl or _has_arabic(logical):
+        ordered = get_display(_isolate_ltr_tokens(logical), base_dir="R" if rtl else "L")
+        shown = _CONTROLS.sub("", ordered)
     found = runs(shown, size, bold)
     return Line(tuple(found), sum(r.width for r in found), rtl)
 

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from i18n import Translator, language, translator
+from planning.content import local_line_key
 from printing import words
 from printing.fonts import LATIN
 from printing.options import PlanPrintout, PrintOptions
@@ -44,7 +45,7 @@ def _lines(printout: PlanPrintout, tr: Translator) -> list[str]:
         line = next((h for h in printout.content.helplines if h.id == key), None)
         if line is not None:
             found.append(f"{line.name.translated(tr)}: {line.number}")
-        local = next((h for h in printout.local_lines if f"local:{h.name}"[:64] == key), None)
+        local = next((h for h in printout.local_lines if local_line_key(h.name) == key), None)
         if local is not None:
             found.append(f"{local.name}: {local.number}")
     return found

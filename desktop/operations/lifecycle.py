@@ -8,7 +8,7 @@ from datetime import date
 from desktop.operations.plan import content
 from desktop.operations.session import Session, store_of
 from planning import agreement, plans, versions
-from planning.agreement import AgreementView, Signatures
+from planning.agreement import Signatures
 from planning.plans import PlanView
 from planning.versions import Change, VersionSummary
 
@@ -44,10 +44,6 @@ def agree(session: Session, plan: PlanView, signatures: Signatures,
 def start_new_draft(session: Session, youth_id: int) -> PlanView:
     """Editing an agreed plan: a new draft from it (the agreed version stays as it is)."""
     return plans.start_plan(store_of(session), youth_id)
-
-
-def agreement_of(session: Session, plan_id: int) -> AgreementView | None:
-    return agreement.agreement_of(store_of(session), plan_id)
 
 
 def list_versions(session: Session, youth_id: int) -> list[VersionSummary]:

@@ -15,8 +15,8 @@ from casefile.staff.accounts import ROLES, Account
 from casefile.store import ADMIN, CASEWORKER, SUPERVISOR
 from casefile.trail.audit import STAFF, YOUTH
 from casefile.trail.audit_view import AUDIT, AuditRow
-from planning.agreement import AgreementView, Signatures
-from planning.content import Check, Content, ListOf, Question, Section
+from planning.agreement import Signatures
+from planning.content import Check, Content, ListOf, Question, Section, local_line_key
 from planning.content import HelpLine as PlanHelpLine
 from planning.debrief import DebriefFields, DebriefView
 from planning.debrief_content import ANSWERS, DebriefContent, ScreenQuestion
@@ -61,7 +61,6 @@ __all__ = [  # noqa: RUF022
     "YOUTH",
     "YOUTH_WORDS",
     "Account",
-    "AgreementView",
     "AuditRow",
     "Change",
     "Check",
@@ -83,5 +82,6 @@ __all__ = [  # noqa: RUF022
     "YouthSummary",
     "looks_like_phone",
     "matches",
+    "local_line_key",
     "search_key",
 ]

@@ -48,7 +48,7 @@ def _plain() -> QPlainTextEdit:
 
 class DebriefPanel(RetranslateMixin, QFrame):
     plan_requested = Signal(object)  # the DebriefView: change the plan with it beside
-    saved = Signal()
+    completed = Signal()  # the debrief was marked done: the episode's flags change
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,7 +234,8 @@ class DebriefPanel(RetranslateMixin, QFrame):
             return
         self._show_done()
         self.saving.say(SAVED)
-        self.saved.emit()
+        if complete:
+            self.completed.emit()
 
     def _to_plan(self) -> None:
         self.autosave.flush()

@@ -9,7 +9,6 @@ true is refused with a message, the typing kept); the debrief autosaves.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -104,7 +103,7 @@ class MissingEditor(RetranslateMixin, QWidget):
         self.save_button.clicked.connect(self.save)
         self.list.currentRowChanged.connect(self._chosen)
         self.debrief.plan_requested.connect(self.plan_requested)
-        self.debrief.saved.connect(self._debrief_saved)
+        self.debrief.completed.connect(self._debrief_completed)
         self.retranslate_ui()
 
     def _fields(self) -> dict[str, QWidget]:
@@ -274,10 +273,9 @@ class MissingEditor(RetranslateMixin, QWidget):
                 words.append(_("More than 24 hours since the youth was found missing, and a "
                                "report to law enforcement or to NCMEC is not recorded. Report "
                                "it now, then record its time and number."))
-            due = episode.returned_at
+            due = episode.debrief_due(self._session.policy.debrief_days)
             if due is not None and flags & {DEBRIEF_DUE, DEBRIEF_OVERDUE}:
-                by = format_date((due + timedelta(days=self._session.policy.debrief_days))
-                                 .date())
+                by = format_date(due.date())
                 words.append(_("The return debrief was due by {date} and is not done.")
                              .format(date=by) if DEBRIEF_OVERDUE in flags else
                              _("The return debrief is due by {date}.").format(date=by))
@@ -317,7 +315,7 @@ class MissingEditor(RetranslateMixin, QWidget):
         self.saving.say(SAVED)
         self._announce()
 
-    def _debrief_saved(self) -> None:
+    def _debrief_completed(self) -> None:
         if self.youth_id is not None:
             self.episodes = ops.episodes(self._session, self.youth_id)
             self._show_flags()

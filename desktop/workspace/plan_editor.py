@@ -34,6 +34,7 @@ from desktop.forms import heading, message_label
 from desktop.look import TYPE
 from desktop.message_icons import SECTION_MARK_SIZE, section_mark
 from desktop.operations import lifecycle
+from desktop.operations import missing as missing_ops
 from desktop.operations import plan as ops
 from desktop.operations.runner import ChangeNotice
 from desktop.operations.session import Session
@@ -47,6 +48,7 @@ from desktop.operations.types import (
     PlanView,
     Section,
     Signatures,
+    local_line_key,
 )
 from desktop.save_line import NOT_SAVED_YET, SAVED, SaveLine
 from desktop.translation import RetranslateMixin
@@ -253,12 +255,10 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.beside.show()
 
     def _show_beside(self) -> None:
-        from desktop.operations import missing
-
         debrief = self._debrief
         if not isinstance(debrief, DebriefView):
             return
-        content = missing.debrief_content()
+        content = missing_ops.debrief_content()
         lines = [f"{part.title}: {getattr(debrief, name)}" for part, name in zip(
             content.parts, ("before_leaving", "while_away", "would_help"), strict=False)
             if getattr(debrief, name)]
@@ -563,7 +563,7 @@ class PlanEditor(RetranslateMixin, QWidget):
                                                                       line.number)),
                                     line.when, found[0] if found else None))
             for local in self._session.policy.help_lines:
-                key = f"local:{local.name}"[:64]
+                key = local_line_key(local.name)
                 found = self._of(section.id, "helpline", key)
                 rows.append(TickRow(key, _line_words(local.name, local.number), local.hours,
                                     found[0] if found else None))

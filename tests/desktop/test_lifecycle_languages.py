@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from desktop.operations import missing as missing_ops
 from planning.missing import EpisodeFields
 from tests.desktop.account_steps import click
-from tests.desktop.helpers import add_youth, complete_setup, type_into, workspace
-from tests.desktop.test_plan_editor import _go, _open_plan
+from tests.desktop.helpers import type_into, workspace
+from tests.desktop.test_plan_editor import _go, started_plan
 from tests.desktop.test_plan_languages import NUMBER_OR_NAME
 from tests.desktop.test_plan_lifecycle import _sign
 
@@ -74,11 +74,7 @@ def _left(shell: Any, page: QWidget, code: str) -> set[str]:
 def test_no_english_is_left_on_the_lifecycle_screens(
     qtbot: QtBot, start_shell: Any, code: str
 ) -> None:
-    shell = start_shell()
-    complete_setup(qtbot, shell)
-    add_youth(qtbot, shell, "Jordan Sample")
-    editor = _open_plan(qtbot, shell, "Jordan Sample")
-    click(qtbot, editor.start_button)
+    shell, editor = started_plan(qtbot, start_shell)
     type_into(qtbot, editor.boxes[0].fields["text"], "I fix bikes")
     _go(editor, "agreement")
     left = _left(shell, editor, code)  # the agreement panel

@@ -35,6 +35,16 @@ def _open_plan(qtbot: QtBot, shell: Any, name: str) -> PlanEditor:
     return ws.plan
 
 
+def started_plan(qtbot: QtBot, start_shell: Any) -> tuple[Any, PlanEditor]:
+    """A new store with Jordan Sample, whose plan has just been started on the plan tab."""
+    shell = start_shell()
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Jordan Sample")
+    editor = _open_plan(qtbot, shell, "Jordan Sample")
+    click(qtbot, editor.start_button)
+    return shell, editor
+
+
 def _store(shell: Any) -> Any:
     from desktop.operations.session import store_of
 
@@ -148,11 +158,7 @@ def test_a_plan_built_section_by_section_is_all_there_after_a_restart(
 def test_a_plan_editor_follows_a_language_switch_with_its_typing_kept(
     qtbot: QtBot, start_shell: Any
 ) -> None:
-    shell = start_shell()
-    complete_setup(qtbot, shell)
-    add_youth(qtbot, shell, "Jordan Sample")
-    editor = _open_plan(qtbot, shell, "Jordan Sample")
-    click(qtbot, editor.start_button)
+    shell, editor = started_plan(qtbot, start_shell)
     type_into(qtbot, editor.boxes[0].fields["text"], "Drawing")
     shell.switch("es")
     QApplication.processEvents()
@@ -175,11 +181,7 @@ def test_a_lock_keeps_the_plan_the_section_and_the_typing(
     from tests.desktop.conftest import page
     from tests.desktop.test_locking import hide_keys, unlock
 
-    shell = start_shell()
-    complete_setup(qtbot, shell)
-    add_youth(qtbot, shell, "Jordan Sample")
-    editor = _open_plan(qtbot, shell, "Jordan Sample")
-    click(qtbot, editor.start_button)
+    shell, editor = started_plan(qtbot, start_shell)
     _go(editor, "safe-people")
     rosa = _add(qtbot, editor, "person")
     type_into(qtbot, rosa.fields["name"], "Rosa Example")  # not saved yet when the lock comes
@@ -232,11 +234,7 @@ def test_a_plan_item_changed_in_another_session_is_never_silently_overwritten(
 ) -> None:
     from casefile.store import open_store
 
-    shell = start_shell()
-    complete_setup(qtbot, shell)
-    add_youth(qtbot, shell, "Jordan Sample")
-    editor = _open_plan(qtbot, shell, "Jordan Sample")
-    click(qtbot, editor.start_button)
+    _shell, editor = started_plan(qtbot, start_shell)
     answer = editor.boxes[0]
     type_into(qtbot, answer.fields["text"], "Drawing")
     _saved(qtbot, editor)
@@ -269,11 +267,7 @@ def test_a_tick_or_removal_against_a_change_made_at_another_desk_shows_it_and_as
 ) -> None:
     from casefile.store import open_store
 
-    shell = start_shell()
-    complete_setup(qtbot, shell)
-    add_youth(qtbot, shell, "Jordan Sample")
-    editor = _open_plan(qtbot, shell, "Jordan Sample")
-    click(qtbot, editor.start_button)
+    _shell, editor = started_plan(qtbot, start_shell)
     _go(editor, "warning-signs")
     gifts = next(row for row in editor.ticks if row.key == "gifts")
     gifts.tick.setChecked(True)
@@ -313,11 +307,7 @@ def test_words_typed_into_an_item_removed_at_another_desk_are_saved_again(
 ) -> None:
     from casefile.store import open_store
 
-    shell = start_shell()
-    complete_setup(qtbot, shell)
-    add_youth(qtbot, shell, "Jordan Sample")
-    editor = _open_plan(qtbot, shell, "Jordan Sample")
-    click(qtbot, editor.start_button)
+    _shell, editor = started_plan(qtbot, start_shell)
     _go(editor, "safe-people")
     person = _add(qtbot, editor, "person")
     type_into(qtbot, person.fields["name"], "Aunt Rosa")
@@ -338,11 +328,7 @@ def test_words_typed_into_an_item_removed_at_another_desk_are_saved_again(
 
 
 def test_the_last_section_offers_done_not_a_next_section(qtbot: QtBot, start_shell: Any) -> None:
-    shell = start_shell()
-    complete_setup(qtbot, shell)
-    add_youth(qtbot, shell, "Jordan Sample")
-    editor = _open_plan(qtbot, shell, "Jordan Sample")
-    click(qtbot, editor.start_button)
+    _shell, editor = started_plan(qtbot, start_shell)
     assert editor.next_button.text() == "&Done, next section"
     _go(editor, "agreement")
     assert editor.next_button.text() == "&Done"
@@ -375,11 +361,7 @@ def test_the_section_guide_numbers_line_up_whatever_the_mark_and_direction(
     """A mark in front of a title pushed its number along (a tick is wider than a space): the
     mark is an icon of one width, so every row's words (its number first) start at one place,
     and a screen reader still hears whether a section is done or skipped."""
-    shell = start_shell()
-    complete_setup(qtbot, shell)
-    add_youth(qtbot, shell, "Jordan Sample")
-    editor = _open_plan(qtbot, shell, "Jordan Sample")
-    click(qtbot, editor.start_button)
+    shell, editor = started_plan(qtbot, start_shell)
     click(qtbot, editor.next_button)  # About me done
     click(qtbot, editor.skip_button)  # Warning signs skipped
     guide = editor.guide

@@ -16,8 +16,8 @@ from desktop.operations import lifecycle
 from desktop.workspace.list_model import Column
 from tests.desktop.account_steps import click, restart, sign_in
 from tests.desktop.conftest import PASSWORD
-from tests.desktop.helpers import add_youth, complete_setup, type_into, workspace
-from tests.desktop.test_plan_editor import _add, _go, _open_plan, _saved
+from tests.desktop.helpers import type_into, workspace
+from tests.desktop.test_plan_editor import _add, _go, _open_plan, _saved, started_plan
 
 
 def _cell(table: Any, row: int, column: int) -> str:
@@ -36,11 +36,7 @@ def _sign(qtbot: QtBot, editor: Any, youth_name: str) -> None:
 def test_two_versions_agreed_and_what_changed_between_them(
     qtbot: QtBot, start_shell: Any, data_dir: Path
 ) -> None:
-    shell = start_shell()
-    complete_setup(qtbot, shell)
-    add_youth(qtbot, shell, "Jordan Sample")
-    editor = _open_plan(qtbot, shell, "Jordan Sample")
-    click(qtbot, editor.start_button)
+    shell, editor = started_plan(qtbot, start_shell)
     type_into(qtbot, editor.boxes[0].fields["text"], "I fix bikes")
     _saved(qtbot, editor)
     _sign(qtbot, editor, "Jordan")
@@ -97,11 +93,7 @@ def test_a_missing_episode_its_24_hour_flag_the_return_and_the_debrief_into_a_ne
     found = datetime(2026, 12, 1, 21, 0)  # naive UTC, as stored
     now = [found + timedelta(hours=2)]
     monkeypatch.setattr(missing_ops, "clock", lambda: now[0])
-    shell = start_shell()
-    complete_setup(qtbot, shell)
-    add_youth(qtbot, shell, "Jordan Sample")
-    editor = _open_plan(qtbot, shell, "Jordan Sample")
-    click(qtbot, editor.start_button)
+    shell, editor = started_plan(qtbot, start_shell)
     _sign(qtbot, editor, "Jordan")
     ws = workspace(shell)
     page = ws.missing
@@ -174,11 +166,7 @@ def test_a_draft_agreed_meanwhile_at_another_desk_is_shown_and_the_typing_kept(
     from casefile.store import open_store
     from planning import agreement
 
-    shell = start_shell()
-    complete_setup(qtbot, shell)
-    add_youth(qtbot, shell, "Jordan Sample")
-    editor = _open_plan(qtbot, shell, "Jordan Sample")
-    click(qtbot, editor.start_button)
+    _shell, editor = started_plan(qtbot, start_shell)
     _go(editor, "agreement")
     panel = editor.agreement
     assert panel is not None
