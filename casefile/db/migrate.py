@@ -24,7 +24,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Alembic's own history). Knowing them here lets every sign-in check the schema with one query
 # instead of importing Alembic, which costs about 17 MB and 60 ms; Alembic is loaded only
 # when there is something to migrate.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 
 def _config(connection: Connection | None = None) -> Config:

@@ -17,6 +17,7 @@ from casefile.db.models import Base
 from casefile.keys.crypto import random_key
 from planning import episode_models  # noqa: F401  (missing episodes, on the same Base)
 from planning import models as plan_models  # noqa: F401  (the plan's tables, on the same Base)
+from services_needs import models as needs_models  # noqa: F401  (needs tables, same Base)
 
 PASSWORD = "a long enough password"
 
@@ -38,7 +39,7 @@ def test_0003_adds_each_persons_language_and_keeps_the_staff(tmp_path: Path) -> 
             connection.commit()
         assert migrate.current_revision(engine) == "0002"
         assert migrate.upgrade(engine)
-        assert migrate.current_revision(engine) == migrate.head_revision() == "0005"
+        assert migrate.current_revision(engine) == migrate.head_revision() == "0006"
         columns = {column["name"] for column in inspect(engine).get_columns("staff")}
         assert "language" in columns
         with engine.connect() as connection:
