@@ -25,6 +25,7 @@ from casefile.store import CASEWORKER, Store, create_store
 from casefile.trail import audit
 from casefile.workstation import Workstation, throwaway_workstation
 from demo.history import add_demo_history
+from demo.needs import add_demo_needs
 from demo.plans import add_demo_plans
 
 DEMO_LOGIN = "demo"
@@ -195,6 +196,7 @@ def add_demo_youth(store: Store, count: int, seed: int | None = None) -> int:
                          detail=f"{len(rows)} synthetic youth")
         add_demo_plans(store, seed)  # about half of them get a made-up draft plan
         add_demo_history(store, seed)  # versions, reviews, missing episodes, debriefs
+        add_demo_needs(store, seed)  # assessments over time, goals, steps, referrals, documents
     return len(rows)
 
 
