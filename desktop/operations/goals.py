@@ -37,10 +37,11 @@ from services_needs.referrals import (
 )
 
 __all__ = [  # what the screens may know, besides the functions below
-    "DOING", "DONE", "GOAL_STATUSES", "GOAL_STATUS_NAMES", "MADE", "OPEN", "OWNERS", "OWNER_NAMES",
-    "REFERRAL_FINISHED", "REFERRAL_OVERDUE", "REFERRAL_STATUSES", "REFERRAL_STATUS_NAMES", "STEP_OVERDUE",
-    "STEP_STATUSES", "STEP_STATUS_NAMES", "SUGGESTED", "TO_DO", "Domain", "DueItem", "GoalView",
-    "ReferralFields", "ReferralView", "StepFields", "StepView",
+    "DOING", "DONE", "GOAL_STATUSES", "GOAL_STATUS_NAMES", "MADE", "OPEN", "OWNERS",
+    "OWNER_NAMES", "REFERRAL_FINISHED", "REFERRAL_OVERDUE", "REFERRAL_STATUSES",
+    "REFERRAL_STATUS_NAMES", "STEP_OVERDUE", "STEP_STATUSES", "STEP_STATUS_NAMES", "SUGGESTED",
+    "TO_DO", "Domain", "DueItem", "GoalView", "ReferralFields", "ReferralView", "StepFields",
+    "StepView",
 ]
 REFERRAL_STATUSES, REFERRAL_STATUS_NAMES, REFERRAL_FINISHED = STATUSES, STATUS_NAMES, FINISHED
 KIND = "goals"  # the change notices' record kind

@@ -73,16 +73,16 @@ class GoalsEditor(RetranslateMixin, QWidget):
             title.hide()
             self.sections[domain.id] = (title, goals)
         column.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(page)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.flags_line)
         layout.addWidget(self.new_goal)
         layout.addWidget(self.state)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
     def retranslate_ui(self) -> None:
         for domain in ops.life_domains():
@@ -187,7 +187,7 @@ class GoalsEditor(RetranslateMixin, QWidget):
             for row in rows:
                 saved = row.step if kind == "step" else row.referral  # type: ignore[union-attr]
                 if saved is not None and saved.id == record_id:
-                    self.scroll.ensureWidgetVisible(row)
+                    self.scroll_area.ensureWidgetVisible(row)
                     row.setFocus()
                     (row.words if kind == "step" else row.status).setFocus()  # type: ignore
                     return
@@ -206,7 +206,7 @@ class GoalsEditor(RetranslateMixin, QWidget):
         self._show_sections()
         self.new_goal.clear()
         self.saving.say(SAVED)
-        self.scroll.ensureWidgetVisible(box)
+        self.scroll_area.ensureWidgetVisible(box)
         box.add_step_row().words.setFocus()  # a goal is reached one step at a time
 
     def edited(self) -> None:

@@ -5,6 +5,8 @@ What a lock keeps, and what the youth list's flags are, are read from the rows h
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMessageBox
@@ -41,16 +43,17 @@ class GoalsSaving:
         """Save every change; the last problem met, or None when all was saved."""
         problem: WaymarkError | None = None
         for box in self._editor.boxes:
-            saves = [lambda b=box: self._save_goal(b)]
-            saves += [lambda b=box, r=row: self._save_step(b, r) for row in box.steps]
-            saves += [lambda r=row: self._save_referral(r) for row in box.referrals]
+            saves: list[Callable[[], None]] = [partial(self._save_goal, box)]
+            saves += [partial(self._save_step, box, row) for row in box.steps]
+            saves += [partial(self._save_referral, row) for row in box.referrals]
             for save in saves:
                 try:
                     save()
                 except WaymarkError as error:
                     problem = error
-        waiting = any(part.theirs is not None for box in self._editor.boxes
-                      for part in (box, *box.steps, *box.referrals))
+        waiting = any(box.theirs is not None or any(row.theirs is not None for row in box.steps)
+                      or any(row.theirs is not None for row in box.referrals)
+                      for box in self._editor.boxes)
         return problem or (EditConflict() if waiting else None)
 
     def _save_goal(self, box: GoalBox) -> None:
@@ -148,7 +151,7 @@ class GoalsSaving:
 
     def _referred(self, box: GoalBox, referral: ops.ReferralView) -> None:
         row = box.add_referral_row(referral)
-        self._editor.scroll.ensureWidgetVisible(row)
+        self._editor.scroll_area.ensureWidgetVisible(row)
         row.status.setFocus()
         self._editor.saving.say(SAVED)
         self._editor.after_change()

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.forms import LTR, message_label
-from desktop.look import MessageKind
+from desktop.forms import LTR, heading, message_label
+from desktop.look import TYPE, MessageKind, space
 from desktop.operations import goals as ops
 from desktop.operations.goals import (
     REFERRAL_FINISHED,
@@ -40,14 +40,14 @@ FIELDS = ("status", "made_on", "follow_up_on", "notes")
 
 def state_words(referral: ReferralView, values: ReferralFields,
                 today: date) -> tuple[str, MessageKind]:
-    """What the line under a referral says: an overdue follow-up first, then since when it has
-    stood where it stands."""
+    """What the line under a referral says: an overdue follow-up first, then the day its
+    status was last set (the day it was recorded: the made-on day is a field of its own)."""
     finished = values.status in REFERRAL_FINISHED
     if not finished and values.follow_up_on is not None and values.follow_up_on < today:
         return (_("Follow-up overdue: it was due on {date}.").format(
             date=format_date(values.follow_up_on)), MessageKind.WARNING)
     if values.status == referral.status and referral.status_on is not None:
-        return (_("{status} since {date}.").format(
+        return (_("Marked “{status}” on {date}.").format(
             status=_(REFERRAL_STATUS_NAMES[referral.status]),
             date=format_date(referral.status_on)), MessageKind.INFO)
     return "", MessageKind.INFO
@@ -62,9 +62,8 @@ class ReferralRow(RetranslateMixin, QFrame):
         self.setObjectName("referral")
         self.referral = referral
         self.theirs: ReferralView | None = None
-        self.service = QLabel()
+        self.service = heading(scale=TYPE.body)
         self.service.setObjectName("service-name")
-        self.service.setWordWrap(True)
         self.service.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.removed_note = message_label(MessageKind.INFO)
         self.removed_note.setObjectName("service-removed")
@@ -100,22 +99,22 @@ class ReferralRow(RetranslateMixin, QFrame):
 
     def _lay_out(self) -> None:
         self.labels = {name: QLabel() for name in FIELDS}
-        grid = QGridLayout()
+        grid = QGridLayout()  # each field's words above it: the page can be narrow
         grid.setContentsMargins(0, 0, 0, 0)
-        for column, name in enumerate(FIELDS[:3]):
-            grid.addWidget(self.labels[name], 0, column)
-            grid.addWidget(self._fields()[name], 1, column)
-        grid.addWidget(self.remove_button, 1, 3)
-        grid.addWidget(self.labels["notes"], 2, 0, 1, 4)
-        grid.addWidget(self.notes, 3, 0, 1, 4)
-        for name, field in self._fields().items():
+        places = {"status": (0, 0, 1), "made_on": (0, 1, 1), "follow_up_on": (2, 0, 1),
+                  "notes": (2, 1, 2)}
+        for name, (row, column, span) in places.items():
+            field = self._fields()[name]
+            grid.addWidget(self.labels[name], row, column, 1, span)
+            grid.addWidget(field, row + 1, column, 1, span)
             self.labels[name].setBuddy(field.focusProxy() or field)
+        grid.addWidget(self.remove_button, 1, 2)
+        grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
         top = QHBoxLayout()
         top.addWidget(self.service, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, space(3), 0, 0)  # room below the line above it
         layout.addLayout(top)
         layout.addWidget(self.removed_note)
         layout.addLayout(grid)

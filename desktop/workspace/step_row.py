@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.forms import message_label
-from desktop.look import MessageKind
+from desktop.look import MessageKind, space
 from desktop.operations import goals as ops
 from desktop.operations.goals import (
     DOING,
@@ -106,20 +106,22 @@ class StepRow(RetranslateMixin, QFrame):
                                                    "status")}
         grid = QGridLayout()  # each field's words above it: the page can be narrow
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.labels["words"], 0, 0, 1, 4)
-        grid.addWidget(self.words, 1, 0, 1, 4)
-        for column, (name, field) in enumerate((("owner", self.owner),
-                                                ("owner_name", self.owner_name),
-                                                ("due", self.due), ("status", self.status))):
-            grid.addWidget(self.labels[name], 2, column)
-            grid.addWidget(field, 3, column)
-            self.labels[name].setBuddy(field.focusProxy() or field)
+        grid.addWidget(self.labels["words"], 0, 0, 1, 3)
+        grid.addWidget(self.words, 1, 0, 1, 3)
+        places = {"owner": (2, 0, 1), "owner_name": (2, 1, 2), "due": (4, 0, 1),
+                  "status": (4, 1, 1)}
+        fields = {"owner": self.owner, "owner_name": self.owner_name, "due": self.due,
+                  "status": self.status}
+        for name, (row, column, span) in places.items():
+            grid.addWidget(self.labels[name], row, column, 1, span)
+            grid.addWidget(fields[name], row + 1, column, 1, span)
+            self.labels[name].setBuddy(fields[name].focusProxy() or fields[name])
         self.labels["words"].setBuddy(self.words)
-        grid.addWidget(self.remove_button, 3, 4)
+        grid.addWidget(self.remove_button, 5, 2)
+        grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, space(3), 0, 0)  # room below the line above it
         layout.addLayout(grid)
         layout.addWidget(self.due_line)
         layout.addWidget(self.conflict)
