@@ -32,7 +32,7 @@ from i18n import _, ngettext
 
 class GoalsEditor(RetranslateMixin, QWidget):
     key = "goals"
-    notices = Signal(object)  # a ChangeNotice: what is overdue for this youth changed
+    flags_changed = Signal(object)  # a ChangeNotice: what is overdue for this youth changed
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -224,7 +224,7 @@ class GoalsEditor(RetranslateMixin, QWidget):
         if flags != self.flags and self.youth_id is not None:
             self.flags = flags
             self._own_notice = ChangeNotice(self.youth_id, ops.KIND)
-            self.notices.emit(self._own_notice)
+            self.flags_changed.emit(self._own_notice)
 
 
 register_editor(GoalsEditor)

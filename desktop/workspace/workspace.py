@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -135,10 +135,10 @@ class Workspace(RetranslateMixin, QWidget):
         self.plan.notices.connect(self._plan_changed)
         self.missing.notices.connect(self._plan_changed)  # a return brings the review nearer
         self.missing.plan_requested.connect(self._plan_from_debrief)
-        for editor in self.editors[4:]:  # the registered editors that change the list's flags
-            notices = getattr(editor, "notices", None)
-            if notices is not None:
-                notices.connect(self._flags_changed)
+        for editor in self.editors:  # editors whose saves change the list's flags (editor.py)
+            flags_changed = getattr(editor, "flags_changed", None)
+            if isinstance(flags_changed, SignalInstance):
+                flags_changed.connect(self._flags_changed)
         self.list_panel.due_requested.connect(self.show_due)
         self.due: DueDialog | None = None
         self._show_list(first.list if first else ops.load_list_view(session))
