@@ -50,6 +50,13 @@ def _open(qtbot: QtBot, shell: Shell) -> DirectoryWindow:
     return window
 
 
+def _child(window: DirectoryWindow) -> Any:
+    """The dialog the window opened last (a form, a question, a report)."""
+    child = window.child
+    assert child is not None and child.isVisible()
+    return child
+
+
 def _names(window: DirectoryWindow) -> list[str]:
     model = window.model
     return [model.service(row).name for row in range(model.rowCount())]
@@ -92,8 +99,7 @@ def test_an_import_shows_every_bad_row_and_duplicate_in_its_report(
     monkeypatch.setattr(window, "choose_import_file", lambda: source)
     click(qtbot, window.buttons["import-csv"])
     settle(qtbot, shell.runner)
-    report = window.child
-    assert report is not None and report.isVisible()
+    report = _child(window)
     qtbot.addWidget(report)
     assert report.summary.text() == ("1 service was added to the directory. 2 rows could not "
                                      "be read.")
@@ -116,7 +122,7 @@ def test_add_change_and_remove_a_service(qtbot: QtBot, start_shell: Any) -> None
     assert window.body.currentWidget() is window.empty  # says what to do next
     assert "Add the services" in window.empty.text()
     click(qtbot, window.buttons["add-service"])
-    form = window.child
+    form = _child(window)
     type_into(qtbot, form.name, "Riverbend Legal Aid")
     type_into(qtbot, form.phone, "call the front desk")
     type_into(qtbot, form.age_from, "ten")
@@ -135,15 +141,17 @@ def test_add_change_and_remove_a_service(qtbot: QtBot, start_shell: Any) -> None
     assert window.details.values["phone"].text() == "\u2066call the front desk\u2069"
     assert "added" in window.message.text()
     click(qtbot, window.buttons["edit-service"])
-    form = window.child
+    form = _child(window)
     type_into(qtbot, form.name, "Riverbend Legal Aid Society")
     click(qtbot, form.ok_button)
     settle(qtbot, shell.runner)
     assert _names(window) == ["Riverbend Legal Aid Society"]
     click(qtbot, window.buttons["remove-service"])
-    question = window.child
+    question = _child(window)
     assert isinstance(question, QMessageBox) and "keep its name" in question.text()
-    click(qtbot, question.findChild(QPushButton, "yes"))
+    yes = question.findChild(QPushButton, "yes")
+    assert yes is not None
+    click(qtbot, yes)
     settle(qtbot, shell.runner)
     assert _names(window) == []
     store = store_of(workspace(shell).session)
@@ -194,7 +202,7 @@ def test_a_help_line_from_the_directory_is_chosen_on_the_plan_and_printed(
         assert "555-0110" in text, variant
     window = _open(qtbot, shell)  # a line added to the directory is offered at once
     click(qtbot, window.buttons["add-service"])
-    form = window.child
+    form = _child(window)
     type_into(qtbot, form.name, "Night Text Line")
     type_into(qtbot, form.phone, "555-0111")
     form.help_line.click()
