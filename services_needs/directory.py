@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -119,7 +120,7 @@ def checked(values: ServiceFields) -> ServiceFields:
     name = " ".join(values.name.split())
     if not name:
         raise InvalidInput(N_("Write the service's name."))
-    known = set(domain_ids())
+    known = _domain_ids()
     unknown = [d for d in values.domains if d not in known]
     if unknown:
         raise InvalidInput(N_("\"{domain}\" is not one of the needs domains."), domain=unknown[0])
@@ -134,12 +135,17 @@ def checked(values: ServiceFields) -> ServiceFields:
     if len(address) > MAX_LONG or len(notes) > MAX_LONG:
         raise InvalidInput(N_("An address or notes may be at most {count} characters."),
                            count=MAX_LONG)
-    domains = tuple(d for d in domain_ids() if d in values.domains)  # the content's order
+    domains = tuple(d for d in known if d in values.domains)  # the content's order
     return ServiceFields(**short, domains=domains, address=address, languages=languages,
                          age_from=values.age_from, age_to=values.age_to,
                          youth_friendly=values.youth_friendly,
                          lgbtq_friendly=values.lgbtq_friendly, help_line=values.help_line,
                          notes=notes)
+
+
+@cache
+def _domain_ids() -> tuple[str, ...]:
+    return domain_ids()
 
 
 def _check_ages(low: int | None, high: int | None) -> None:

@@ -22,11 +22,13 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from casefile.cases.search import search_key
+from casefile.db.models.base import utcnow
 from casefile.errors import WaymarkError
 from casefile.files.fsutil import atomic_write_bytes, os_error
 from casefile.store import Store
@@ -39,8 +41,16 @@ from services_needs.directory import (
     require_change,
     row_values,
 )
-from services_needs.directory_rows import FORMULA_START, Problem, RowProblem, cell_text, read_row
+from services_needs.directory_rows import (
+    FORMULA_START,
+    Problem,
+    RowProblem,
+    cell_text,
+    fold,
+    read_row,
+)
 from services_needs.directory_text import decode
+from services_needs.models import Service
 
 # The columns, each with the names a file may give it (the first is the export's).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -171,9 +181,9 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
 
 
 def _duplicate_keys(values: ServiceFields) -> set[tuple[str, ...]]:
-    name = search_key(values.name)
+    name = fold(values.name)
     digits = re.sub(r"\D", "", values.phone)
-    address = search_key(values.address)
+    address = fold(values.address)
     keys: set[tuple[str, ...]] = {("phone", name, digits)} if digits else set()
     if address:
         keys.add(("address", name, address))
@@ -181,8 +191,6 @@ def _duplicate_keys(values: ServiceFields) -> set[tuple[str, ...]]:
 
 
 def _known(session: Session) -> set[tuple[str, ...]]:
-    from services_needs.models import Service
-
     rows = session.execute(select(Service.name, Service.phone, Service.address)
                            .where(Service.removed_at.is_(None)))
     keys: set[tuple[str, ...]] = set()
@@ -252,19 +260,30 @@ def import_services(store: Store, data: bytes) -> ImportReport:
         raise NoNameColumn(columns=named or "—")
     with store.unit() as session:
         reading = _read(records, header, _known(session))
-        rows = [{**row_values(values), "row_version": 1} for _n, values in reading.services]
-        ids: list[int] = []
-        if rows:
-            from services_needs.models import Service
-
-            ids = list(session.scalars(insert(Service).returning(Service.id), rows))
+        ids = _insert(session, [values for _n, values in reading.services])
         store.record(session, audit.CREATE, record_type=SERVICE, detail=(
             f"csv import: {len(ids)} added"
-            + (f" (ids {min(ids)}-{max(ids)})" if ids else "")
+            + (f" (ids {ids[0]}-{ids[-1]})" if ids else "")
             + f", {len(reading.duplicates)} duplicates, {len(reading.problems)} not read"))
     return ImportReport(encoding, delimiter, len(records) - 1 if records else 0, len(ids),
                         tuple(reading.problems), tuple(reading.duplicates), header.ignored,
                         reading.empty, tuple(ids))
+
+
+def _insert(session: Session, services: list[ServiceFields]) -> list[int]:
+    """Add `services` in one statement run for every row (thousands a second); their ids. The
+    unit of work writes nothing else meanwhile, so the new ids follow the highest one before."""
+    if not services:
+        return []
+    before = session.scalar(select(func.max(Service.id))) or 0
+    now = utcnow()
+    rows = [{**row_values(values), "row_version": 1, "created_at": now, "updated_at": now}
+            for values in services]
+    session.execute(insert(cast(Table, Service.__table__)), rows)  # Core: no ORM per row
+    ids = list(session.scalars(select(Service.id).where(Service.id > before)
+                               .order_by(Service.id)))
+    assert len(ids) == len(services)
+    return ids
 
 
 def safe_cell(text: str) -> str:

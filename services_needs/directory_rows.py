@@ -82,7 +82,8 @@ def read_domains(text: str, column: str) -> tuple[str, ...]:
     for part in (p.strip() for p in SPLIT.split(text)):
         if not part:
             continue
-        domain_id = _domain_names().get(search_key(part)) or _by_title(search_key(part))
+        folded = fold(part)
+        domain_id = _domain_names().get(folded) or _by_title(folded)
         if domain_id is None:
             raise RowProblem(N_("Row {row}: \"{value}\" in {column} is not one of the needs "
                                 "domains"), value=part, column=column)
@@ -103,8 +104,15 @@ def read_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in SPLIT.split(text) if part.strip())
 
 
+def fold(text: str) -> str:
+    """`search_key`, quicker for the plain ASCII most cells are (50,000 rows of them)."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    return search_key(text)
+
+
 def read_flag(text: str, column: str) -> bool:
-    folded = search_key(text)
+    folded = fold(text)
     if folded in YES:
         return True
     if folded in NO:
@@ -114,7 +122,7 @@ def read_flag(text: str, column: str) -> bool:
 
 
 def read_ages(text: str) -> tuple[int | None, int | None]:
-    folded = search_key(text)
+    folded = fold(text)
     if folded in EVERY_AGE or not folded:
         return None, None
     for pattern, make in _AGES:

@@ -14,7 +14,7 @@ from casefile.files.fsutil import file_errors
 from casefile.policy import HelpLine
 from desktop.operations.session import Session, store_of
 from planning.content import local_line_key
-from services_needs import directory, directory_csv
+from services_needs import directory, directory_csv, directory_text
 from services_needs.content import domains
 from services_needs.directory import ServiceFields, ServiceView
 from services_needs.directory_csv import ImportReport
@@ -25,7 +25,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024  # a CSV file larger than this is refused bef
 
 __all__ = [
     "KIND", "DirectoryIndex", "Filters", "ImportReport", "ServiceFields", "ServiceView",
-    "add_service", "domain_choices", "export_csv", "get_service", "import_csv",
+    "add_service", "domain_choices", "encoding_name", "export_csv", "get_service", "import_csv",
     "language_key", "load_index", "may_change", "plan_help_lines", "remove_service",
     "save_service",
 ]
@@ -74,6 +74,11 @@ def import_csv(session: Session, path: Path) -> ImportReport:
 def export_csv(session: Session, path: Path) -> int:
     """Write every service to `path` (the whole file or nothing); how many were written."""
     return directory_csv.export_services(store_of(session), path)
+
+
+def encoding_name(code: str) -> str:
+    """How an import report names the encoding a file was read in (marked with N_)."""
+    return directory_text.NAMES.get(code, code)
 
 
 def plan_help_lines(session: Session) -> tuple[HelpLine, ...]:

@@ -52,4 +52,5 @@ def test_a_domain_narrows_the_results_and_says_when_nothing_matches(
     assert "No service matches" in picker.count.text()
     picker.set_domain(None)
     assert picker.model.rowCount() == 1
-    assert picker.current() is not None and picker.current().name.startswith("Casa")
+    current = picker.current()
+    assert current is not None and current.name.startswith("Casa")
