@@ -183,14 +183,17 @@ class GoalsEditor(RetranslateMixin, QWidget):
         """Bring a step or referral (chosen in "Due this week") into view, its first field
         focused."""
         for box in self.boxes:
-            rows = box.steps if kind == "step" else box.referrals
-            for row in rows:
-                saved = row.step if kind == "step" else row.referral  # type: ignore[union-attr]
-                if saved is not None and saved.id == record_id:
-                    self.scroll_area.ensureWidgetVisible(row)
-                    row.setFocus()
-                    (row.words if kind == "step" else row.status).setFocus()  # type: ignore
-                    return
+            found: QWidget | None = None
+            if kind == "step":
+                step = next((r for r in box.steps if r.step and r.step.id == record_id), None)
+                found = step.words if step else None
+            else:
+                referral = next((r for r in box.referrals if r.referral.id == record_id), None)
+                found = referral.status if referral else None
+            if found is not None:
+                self.scroll_area.ensureWidgetVisible(found)
+                found.setFocus()
+                return
 
     # changing
     def _add_goal(self, domain: str, words: str) -> None:

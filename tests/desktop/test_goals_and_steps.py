@@ -6,6 +6,7 @@ everything is there after a restart; a switch to Arabic keeps what is typed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -237,3 +238,40 @@ def test_typing_not_added_yet_comes_back_after_a_lock(qtbot: QtBot, start_shell:
     assert editor.new_goal.words.text() == "See a dentist"
     assert editor.boxes[0].steps[0].words.text() == "Call the landlord"  # saved before locking
     assert editor.boxes[0].steps[0].step is not None
+
+
+def test_a_step_saved_at_another_desk_meanwhile_is_shown_and_the_typing_kept(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    shell, editor = _started(qtbot, start_shell)
+    box = _add_goal(qtbot, editor, "A safe place to live", GOAL)
+    row = box.steps[0]
+    _fill_step(qtbot, row, "Call the landlord", "Caseworker", "2027-03-12")
+    _saved(qtbot, editor)
+    assert row.step is not None
+    session = workspace(shell).session
+    goals_ops.save_step(session, row.step, replace(row.step.fields(), words="Call on Monday"))
+    type_into(qtbot, row.words, "Email the landlord")
+    editor.autosave.flush()
+    assert row.conflict.isVisibleTo(editor)
+    assert "Call on Monday" in row.conflict.words.text()
+    assert row.words.text() == "Email the landlord"  # the typing is kept
+    assert editor.state.text().startswith("Someone else changed this record")
+    click(qtbot, row.conflict.mine_button)  # seen theirs; keep mine
+    _saved(qtbot, editor)
+    assert goals_ops.step_now(session, row.step).words == "Email the landlord"
+
+
+def test_a_referral_and_then_its_goal_are_removed(qtbot: QtBot, start_shell: Any) -> None:
+    shell, editor = _started(qtbot, start_shell)
+    box = _add_goal(qtbot, editor, "A safe place to live", GOAL)
+    _refer(qtbot, editor, box, "harbor")
+    click(qtbot, box.remove_button)
+    assert "has referrals" in editor.state.text() and editor.boxes == [box]  # kept
+    click(qtbot, box.referrals[0].remove_button)
+    assert box.referrals == []
+    click(qtbot, box.remove_button)
+    assert editor.boxes == [] and editor.empty.isVisibleTo(editor)
+    shell = restart(start_shell, shell)
+    sign_in(qtbot, shell, "ada")
+    assert _goals_tab(shell).boxes == []
