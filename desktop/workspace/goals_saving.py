@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -21,13 +21,30 @@ from desktop.workspace.step_row import StepRow
 from i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
-    from desktop.workspace.goals_editor import GoalsEditor
+    from PySide6.QtWidgets import QScrollArea, QWidget
 
+    from desktop.save_line import SaveLine
+
+WAITING = "waiting"  # kept typing that waits on someone else's save
 GONE = N_("Someone else removed this step meanwhile. Your words were kept and saved again.")
 
 
+class Host(Protocol):
+    """What the saving needs of the Goals and steps tab (goals_editor.GoalsEditor)."""
+
+    boxes: list[GoalBox]
+    saving: SaveLine
+    scroll_area: QScrollArea
+
+    def edited(self) -> None: ...
+
+    def drop_box(self, box: GoalBox) -> None: ...
+
+    def after_change(self) -> None: ...
+
+
 class GoalsSaving:
-    def __init__(self, session: Session, editor: GoalsEditor) -> None:
+    def __init__(self, session: Session, editor: Host) -> None:
         self._session = session
         self._editor = editor
 
@@ -145,7 +162,7 @@ class GoalsSaving:
     def refer(self, box: GoalBox) -> None:
         from desktop.workspace.referral_dialog import ReferralDialog
 
-        dialog = ReferralDialog(self._session, box.goal, self._editor)
+        dialog = ReferralDialog(self._session, box.goal, cast("QWidget", self._editor))
         dialog.made.connect(lambda referral: self._referred(box, referral))
         dialog.open()
 
@@ -158,32 +175,35 @@ class GoalsSaving:
 
     # what a lock keeps, and the list's flags
     def unsaved(self) -> dict[str, Any]:
-        """The typing not saved (or waiting on someone else's save), by record."""
+        """The typing not saved, by record; typing that waits on someone else's save is kept
+        with that mark, so it waits again after the lock."""
         kept: dict[str, Any] = {}
         for box in self._editor.boxes:
-            if box.changes() is not None or box.theirs is not None:
-                kept[f"goal-{box.goal.id}"] = box.typed()
-            for position, row in enumerate(box.steps):
-                if row.changes() is not None or row.theirs is not None:
-                    key = f"step-{row.step.id}" if row.step else f"new-{box.goal.id}-{position}"
-                    kept[key] = row.typed()
-            for ref in box.referrals:
-                if ref.changes() is not None or ref.theirs is not None:
-                    kept[f"referral-{ref.referral.id}"] = ref.typed()
+            parts: list[tuple[str, GoalBox | StepRow | ReferralRow]] = [
+                (f"goal-{box.goal.id}", box)]
+            parts += [(f"step-{row.step.id}" if row.step else f"new-{box.goal.id}-{position}",
+                       row) for position, row in enumerate(box.steps)]
+            parts += [(f"referral-{row.referral.id}", row) for row in box.referrals]
+            for key, part in parts:
+                if part.changes() is not None or part.theirs is not None:
+                    kept[key] = {**part.typed(), WAITING: part.theirs is not None}
         return kept
 
     def put_back(self, kept: dict[str, Any]) -> None:
+        """Put kept typing back over what is saved now (someone else's save, if it waited on
+        one, is shown beside it again)."""
         for box in self._editor.boxes:
-            if f"goal-{box.goal.id}" in kept:
-                box.put_back(kept[f"goal-{box.goal.id}"])
-            for row in box.steps:
-                if row.step is not None and f"step-{row.step.id}" in kept:
-                    row.put_back(kept[f"step-{row.step.id}"])
-            for key in sorted(k for k in kept if k.startswith(f"new-{box.goal.id}-")):
-                box.add_step_row().put_back(kept[key])
-            for ref in box.referrals:
-                if f"referral-{ref.referral.id}" in kept:
-                    ref.put_back(kept[f"referral-{ref.referral.id}"])
+            parts: list[tuple[str, GoalBox | StepRow | ReferralRow]] = [
+                (f"goal-{box.goal.id}", box)]
+            parts += [(f"step-{row.step.id}", row) for row in box.steps if row.step]
+            parts += [(f"referral-{row.referral.id}", row) for row in box.referrals]
+            parts += [(key, box.add_step_row()) for key in sorted(
+                k for k in kept if k.startswith(f"new-{box.goal.id}-"))]
+            for key, part in parts:
+                if key in kept:
+                    part.put_back(kept[key])
+                    if kept[key].get(WAITING):
+                        _wait_again(part)
 
     def flags(self) -> frozenset[str]:
         boxes = self._editor.boxes
@@ -193,6 +213,17 @@ class GoalsSaving:
         return ops.flags_of(goals, [row.referral for box in boxes for row in box.referrals])
 
 
-def _confirm(parent: Any, question: str) -> bool:
-    answer = QMessageBox.question(parent, _("Remove"), question)
+def _wait_again(part: GoalBox | StepRow | ReferralRow) -> None:
+    """Show what is saved now as someone else's save, beside the typing put back."""
+    if isinstance(part, GoalBox):
+        part.in_conflict(part.goal)
+    elif isinstance(part, StepRow):
+        if part.step is not None:
+            part.in_conflict(part.step)
+    else:
+        part.in_conflict(part.referral)
+
+
+def _confirm(parent: object, question: str) -> bool:
+    answer = QMessageBox.question(cast("QWidget", parent), _("Remove"), question)
     return answer == QMessageBox.StandardButton.Yes

@@ -29,6 +29,7 @@ from desktop.workspace.step_row import StepRow
 from services_needs.directory import ServiceFields, add_service
 from tests.desktop.account_steps import choose, click, restart, sign_in
 from tests.desktop.helpers import add_youth, complete_setup, type_into, workspace
+from tests.desktop.test_locking import unlock
 
 TODAY = date(2027, 3, 10)
 GOAL = "Get my own place by the summer 🏠"
@@ -225,8 +226,6 @@ def test_a_switch_to_arabic_keeps_the_typing_and_mirrors_the_tab(
 
 
 def test_typing_not_added_yet_comes_back_after_a_lock(qtbot: QtBot, start_shell: Any) -> None:
-    from tests.desktop.test_locking import unlock
-
     shell, editor = _started(qtbot, start_shell)
     box = _add_goal(qtbot, editor, "A safe place to live", GOAL)
     type_into(qtbot, box.steps[0].words, "Call the landlord")
@@ -257,6 +256,14 @@ def test_a_step_saved_at_another_desk_meanwhile_is_shown_and_the_typing_kept(
     assert "Call on Monday" in row.conflict.words.text()
     assert row.words.text() == "Email the landlord"  # the typing is kept
     assert editor.state.text().startswith("Someone else changed this record")
+    shell.controller.lock()  # type: ignore[attr-defined]
+    unlock(qtbot, shell)  # the choice still waits, beside the typing
+    editor = next(e for e in workspace(shell).editors if isinstance(e, GoalsEditor))
+    row = editor.boxes[0].steps[0]
+    assert row.words.text() == "Email the landlord"
+    assert row.conflict.isVisibleTo(editor) and "Call on Monday" in row.conflict.words.text()
+    assert row.step is not None
+    session = workspace(shell).session
     click(qtbot, row.conflict.mine_button)  # seen theirs; keep mine
     _saved(qtbot, editor)
     assert goals_ops.step_now(session, row.step).words == "Email the landlord"
