@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.forms import heading
 from desktop.look import TYPE, space
-from desktop.operations.goals import GOAL_STATUS_NAMES, GoalView, ReferralView, StepView
+from desktop.operations.goals import GOAL_STATUS_NAMES, OPEN, GoalView, ReferralView, StepView
 from desktop.translation import RetranslateMixin
 from desktop.workspace.conflict_bar import ConflictBar
 from desktop.workspace.referral_row import ReferralRow
@@ -77,7 +77,7 @@ class GoalBox(RetranslateMixin, QFrame):
         for referral in referrals:
             self.add_referral_row(referral)
         self.words.textChanged.connect(self.edited)
-        self.status.currentIndexChanged.connect(self.edited)
+        self.status.currentIndexChanged.connect(self._status_chosen)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.add_step_button.clicked.connect(self._new_step)
         self.refer_button.clicked.connect(lambda: self.referral_requested.emit(self))
@@ -131,9 +131,23 @@ class GoalBox(RetranslateMixin, QFrame):
         self.status.setCurrentIndex(max(self.status.findData(goal.status), 0))
         for widget in (self.words, self.status):
             widget.blockSignals(False)
+        self._steps_due()
+
+    def _status_chosen(self) -> None:
+        self._steps_due()
+        self.edited.emit()
+
+    def _steps_due(self) -> None:
+        """Steps are due only while the goal is being worked on (as chosen on screen)."""
+        working = self.status.currentData() == OPEN
+        for row in self.steps:
+            row.goal_open = working
+            row.show_due()
 
     def add_step_row(self, step: StepView | None = None) -> StepRow:
         row = StepRow(self.goal.id, step)
+        row.goal_open = self.status.currentData() == OPEN
+        row.show_due()
         row.edited.connect(self.edited)
         row.remove_requested.connect(self.step_remove_requested)
         self.steps_column.addWidget(row)
@@ -177,6 +191,7 @@ class GoalBox(RetranslateMixin, QFrame):
     def put_back(self, typed: dict[str, Any]) -> None:
         self.words.setPlainText(typed["words"])
         self.status.setCurrentIndex(max(self.status.findData(typed["status"]), 0))
+        self._steps_due()
 
     def in_conflict(self, theirs: GoalView) -> None:
         self.theirs = theirs

@@ -164,8 +164,7 @@ class GoalsEditor(RetranslateMixin, QWidget):
     def show_flags(self) -> None:
         """Say at the top how many steps and follow-ups are overdue."""
         today = ops.today()
-        steps = sum(row.overdue() for box in self.boxes if box.goal.status == ops.OPEN
-                    for row in box.steps)
+        steps = sum(row.overdue() for box in self.boxes for row in box.steps)
         follow_ups = sum(row.referral.overdue(today) for box in self.boxes
                          for row in box.referrals)
         words = []

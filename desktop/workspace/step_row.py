@@ -48,12 +48,14 @@ def _combo(names: dict[str, str], name: str) -> QComboBox:
     return combo
 
 
-def due_words(step: StepFields, done_on: date | None, today: date) -> tuple[str, MessageKind]:
-    """What the line under a step says about its date, and how (a warning when overdue)."""
+def due_words(step: StepFields, done_on: date | None, today: date,
+              goal_open: bool = True) -> tuple[str, MessageKind]:
+    """What the line under a step says about its date, and how (a warning when overdue). A
+    step of a goal reached or set aside is not due any more."""
     if step.status == DONE:
         return (_("Done on {date}.").format(date=format_date(done_on)) if done_on
                 else _("Done."), MessageKind.SUCCESS)
-    if step.status not in OPEN_STEP or step.due_on is None:
+    if step.status not in OPEN_STEP or step.due_on is None or not goal_open:
         return "", MessageKind.INFO
     when = format_date(step.due_on)
     if step.due_on < today:
@@ -76,6 +78,7 @@ class StepRow(RetranslateMixin, QFrame):
         self.setObjectName("step")
         self.goal_id, self.step = goal_id, step
         self.theirs: StepView | None = None  # saved by someone else since this was shown
+        self.goal_open = True  # its goal is still being worked on (else nothing is due)
         self.words = QLineEdit()
         self.words.setObjectName("step-words")
         self.owner = _combo(OWNER_NAMES, "owner")
@@ -161,12 +164,12 @@ class StepRow(RetranslateMixin, QFrame):
 
     def show_due(self) -> None:
         done_on = self.step.done_on if self.step and self.step.status == DONE else ops.today()
-        text, kind = due_words(self.values(), done_on, ops.today())
+        text, kind = due_words(self.values(), done_on, ops.today(), self.goal_open)
         self.due_line.show_message(text, kind)
         self.due_line.setVisible(bool(text))
 
     def overdue(self) -> bool:
-        return bool(self.step is not None and self.step.overdue(ops.today()))
+        return self.goal_open and self.step is not None and self.step.overdue(ops.today())
 
     # what is typed
     def values(self) -> StepFields:

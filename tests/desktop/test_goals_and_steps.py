@@ -198,6 +198,11 @@ def test_a_due_date_in_the_past_is_overdue_at_once(qtbot: QtBot, start_shell: An
     ws = workspace(shell)
     assert ws.list_panel.model.index(0, Column.ALERTS).data() == "Action step overdue"
     assert editor.flags_line.isVisibleTo(editor)
+    choose(box.status, "Set aside for now")  # a goal set aside has nothing due
+    _saved(qtbot, editor)
+    assert not box.steps[0].due_line.isVisibleTo(editor)
+    assert not editor.flags_line.isVisibleTo(editor)
+    assert ws.list_panel.model.index(0, Column.ALERTS).data() == ""
 
 
 def test_a_switch_to_arabic_keeps_the_typing_and_mirrors_the_tab(
