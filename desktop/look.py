@@ -186,6 +186,9 @@ def stylesheet() -> str:
         "QLabel#session-name { font-weight: bold; }",
         f"QLabel#session-role, QLabel#list-count {{ color: {p.muted}; }}",
         f"QLabel#empty-state {{ color: {p.muted}; }}",
+        f"QFrame#goal-box {{ background: {p.surface}; border: 1px solid {p.divider};"
+        f" border-radius: {RADIUS}px; }}",
+        f"QFrame#step, QFrame#referral {{ border: none; border-top: 1px solid {p.divider}; }}",
         f"QLabel#preview-page {{ background: {p.surface}; border: 1px solid {p.border}; }}",
         f"QMenuBar {{ background: {p.canvas}; }}",
         f"QMenuBar::item:selected, QMenu::item:selected {{ background: {p.accent};"

@@ -195,6 +195,74 @@ def lifecycle_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> N
     ws.tabs.setCurrentWidget(ws.profile)
 
 
+def _goals_youth(store: Store) -> int:
+    """A youth with goals, steps and referrals (made once, dated from today), for the goals
+    screens; the directory gets a few made-up services."""
+    from datetime import date, timedelta
+
+    from services_needs import directory, goals, referrals, steps
+    from services_needs.goals import DONE, StepFields
+    from services_needs.referrals import MADE, ReferralFields
+
+    youth_id = min(row.id for row in youth.list_youth(store) if not row.closed)
+    if goals.goals(store, youth_id):
+        return youth_id
+    today = date.today()
+    harbor = directory.add_service(store, directory.ServiceFields(
+        "Harbor Youth Housing (made up)", ("housing",), phone="+1 (555) 010-4477"))
+    for name, domain, phone in (("Northside Teen Clinic (made up)", "physical-health",
+                                 "555-0102"),
+                                ("Second Chance GED Classes (made up)", "education", "555-0140"),
+                                ("Riverside Legal Aid (made up)", "legal", "555-0177")):
+        directory.add_service(store, directory.ServiceFields(name, (domain,), phone=phone))
+    home = goals.add_goal(store, youth_id, "housing", "I want my own place by the summer, "
+                          "somewhere quiet near my job.")
+    for words, owner, name, due, status in (
+            ("Fill in the housing application", "youth", "", today - timedelta(days=3), "to-do"),
+            ("Call the landlord about the deposit", "provider", "Ms. Ortega",
+             today + timedelta(days=4), "doing"),
+            ("Get a copy of my birth certificate", "caseworker", "", today - timedelta(days=9),
+             DONE)):
+        steps.add_step(store, home.id, StepFields(words, owner, name, due, status),
+                       today - timedelta(days=2))
+    referrals.add_referral(store, home.id, today, service_id=harbor.id, values=ReferralFields(
+        MADE, today - timedelta(days=5), today + timedelta(days=2), "Intake call booked."))
+    school = goals.add_goal(store, youth_id, "education", "Finish my GED 📚")
+    steps.add_step(store, school.id, StepFields("Sign up for the evening class", "youth",
+                                                due_on=today + timedelta(days=6)), today)
+    return youth_id
+
+
+def goals_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> None:
+    """Goals and steps on the youth's page, making a referral, and Due this week."""
+    from desktop.workspace.goals_editor import GoalsEditor
+
+    youth_id = _goals_youth(store)
+    ws.reload_list()
+    ws.list_panel.select(youth_id)
+    ws.open_youth(youth_id)
+    editor = next(e for e in ws.editors if isinstance(e, GoalsEditor))
+    ws.tabs.setCurrentWidget(editor)
+    grab(shell, "goals-and-steps", code)
+    settle()
+    referral = editor.boxes[0].referrals[0]
+    editor.scroll_area.verticalScrollBar().setValue(referral.mapTo(
+        editor.scroll_area.widget(), referral.rect().topLeft()).y() - 200)
+    grab(shell, "goals-referral", code)
+    editor.boxes[0].refer_button.click()
+    from desktop.workspace.referral_dialog import ReferralDialog
+
+    dialog = editor.findChild(ReferralDialog)
+    assert dialog is not None
+    dialog.picker.set_domain(None)
+    dialog.picker.search.setText("clinic")
+    _grab_dialog(dialog, "make-referral", code)
+    ws.list_panel.due_button.click()
+    assert ws.due is not None
+    _grab_dialog(ws.due, "due-this-week", code)
+    ws.tabs.setCurrentWidget(ws.profile)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
@@ -237,6 +305,7 @@ def main() -> int:
         ws.list_panel.search.setText("")
         plan_screens(shell, ws, store, lang.code)
         lifecycle_screens(shell, ws, store, lang.code)
+        goals_screens(shell, ws, store, lang.code)
         shell.show_lock(lambda password: None)
         grab(shell, "locked", lang.code)
         shell.workspace = None  # keep the store open for the next language

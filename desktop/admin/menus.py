@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
+from desktop.directory.menu import DirectoryMenu
 from i18n import _
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ class AccountMenus(QObject):
         before = host.language_menu.menuAction()
         shell.menuBar().insertMenu(before, self.admin_menu)
         shell.menuBar().insertMenu(before, self.supervision_menu)
+        self.directory = DirectoryMenu(shell, host.runner, before)
         self.show_for(None)
 
     def _action(self, name: str, slot: Any) -> QAction:
@@ -72,6 +74,7 @@ class AccountMenus(QObject):
         self.supervision_menu.setTitle(_("&Supervision"))
         self.audit_action.setText(_("&Audit trail…"))
         self.emergency_action.setText(_("&Emergency access…"))
+        self.directory.retranslate_ui()
 
     def show_for(self, session: Session | None) -> None:
         """Show the menus the person signed in may use; none when no one is (or it is locked)."""
@@ -81,6 +84,7 @@ class AccountMenus(QObject):
         self.admin_menu.menuAction().setVisible(session is not None and session.is_admin)
         self.supervision_menu.menuAction().setVisible(
             session is not None and session.is_supervisor)
+        self.directory.show_for(session)
         if session is None and self.dialog is not None:  # locked or signed out: nothing kept
             self.dialog.reject()
             self.dialog.deleteLater()

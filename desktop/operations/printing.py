@@ -11,6 +11,7 @@ from pathlib import Path
 from casefile.cases import youth
 from casefile.errors import WaymarkError
 from casefile.files.fsutil import atomic_write_bytes, os_error
+from desktop.operations import directory as directory_ops
 from desktop.operations import plan as plan_ops
 from desktop.operations.session import Session, store_of
 from i18n import N_, language, translator
@@ -28,7 +29,8 @@ class NoPlan(WaymarkError):
 
 def printout(session: Session, youth_id: int) -> PlanPrintout:
     """The youth's plan and what goes around it on paper: their name and pronouns, the
-    agency's name and help lines (the domain leaves out what is kept off the copy)."""
+    agency's name and its local help lines, from its policy and its resource directory (the
+    domain leaves out what is kept off the copy)."""
     store = store_of(session)
     plan = plans.open_plan(store, youth_id)
     if plan is None:
@@ -36,7 +38,7 @@ def printout(session: Session, youth_id: int) -> PlanPrintout:
     name, pronouns = youth.name_and_pronouns(store, youth_id)
     policy = session.policy
     return PlanPrintout(plan, plan_ops.content(), name, pronouns, policy.agency_name,
-                        tuple(policy.help_lines))
+                        directory_ops.plan_help_lines(session))
 
 
 def preferred_language(session: Session, youth_id: int) -> str:

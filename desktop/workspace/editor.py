@@ -7,7 +7,9 @@ their unsaved typing over a lock, tells them what other screens changed, and ask
 hold unsaved work. Each editor retranslates itself on a language switch (RetranslateMixin).
 
 A new editor is added with `register_editor(make)` at import time of its module; neither the
-workspace nor the lock code changes.
+workspace nor the lock code changes. An editor whose saves change the youth list's flags (the
+"Needs attention" column) also has a `flags_changed` signal carrying a `ChangeNotice`: the
+workspace then reads the flags again and tells every editor.
 """
 
 from __future__ import annotations

@@ -48,9 +48,13 @@ HEADERS = {
 }
 PLAN_STATES = {"draft": N_("Draft"), "agreed": N_("Agreed")}  # planning.models' states
 NO_PLAN = N_("None yet")
-# Missing-from-care flags (planning.missing), most urgent first.
-ALERT_WORDS = {"missing": N_("Missing now"), "report-overdue": N_("Report overdue"),
-               "debrief-overdue": N_("Debrief overdue"), "debrief-due": N_("Debrief due")}
+# The flags, most urgent first: missing from care (planning.missing), then overdue work on
+# goals (services_needs.due).
+MISSING_WORDS = {"missing": N_("Missing now"), "report-overdue": N_("Report overdue"),
+                 "debrief-overdue": N_("Debrief overdue"), "debrief-due": N_("Debrief due")}
+WORK_WORDS = {"step-overdue": N_("Action step overdue"),
+              "referral-overdue": N_("Referral follow-up overdue")}
+ALERT_WORDS = {**MISSING_WORDS, **WORK_WORDS}
 SOON_DAYS = 14  # a review this close is "due"
 
 
@@ -60,10 +64,12 @@ class Showing(IntEnum):
     EVERYONE = 0
     REVIEW_DUE = 1  # a plan review due within SOON_DAYS, or overdue
     ATTENTION = 2  # missing now, a report or a debrief overdue or due
+    WORK_OVERDUE = 3  # an action step or a referral follow-up overdue
 
 
 SHOWING = {Showing.EVERYONE: N_("All youth"), Showing.REVIEW_DUE: N_("Review due or overdue"),
-           Showing.ATTENTION: N_("Missing from care: needs attention")}
+           Showing.ATTENTION: N_("Missing from care: needs attention"),
+           Showing.WORK_OVERDUE: N_("Steps or referrals overdue")}
 
 
 def _sort_key(column: Column, row: YouthSummary, name_key: str) -> Any:
@@ -96,7 +102,7 @@ class YouthListModel(QAbstractTableModel):
         self._query = ""
         self._texts: dict[tuple[int, int], str] = {}  # (row position, column): text shown
         self.plans: dict[int, str] = {}  # each youth's plan state; a youth missing has none
-        self.alerts: dict[int, frozenset[str]] = {}  # missing-from-care flags, by youth
+        self.alerts: dict[int, frozenset[str]] = {}  # missing-from-care and goals' flags
         self.showing = Showing.EVERYONE
         self.emergency: dict[int, datetime] = {}  # youth open through emergency access, until
         self._sort = (Column.NAME, Qt.SortOrder.AscendingOrder)
@@ -195,7 +201,7 @@ class YouthListModel(QAbstractTableModel):
                                   self.index(len(self._visible) - 1, Column.PLAN))
 
     def set_alerts(self, alerts: dict[int, frozenset[str]]) -> None:
-        """Show each youth's missing-from-care flags again (an episode or debrief saved)."""
+        """Show each youth's flags again (an episode, a debrief, a step or a referral saved)."""
         self.alerts = alerts
         self.beginResetModel()
         self._texts.clear()
@@ -269,8 +275,9 @@ class YouthListModel(QAbstractTableModel):
                              reverse=order == Qt.SortOrder.DescendingOrder)
 
     def _shown(self, row: YouthSummary) -> bool:
-        if self.showing == Showing.ATTENTION:
-            return row.id in self.alerts
+        if self.showing in (Showing.ATTENTION, Showing.WORK_OVERDUE):
+            words = MISSING_WORDS if self.showing == Showing.ATTENTION else WORK_WORDS
+            return not words.keys().isdisjoint(self.alerts.get(row.id, ()))
         return self._review_soon(row)
 
     def _review_soon(self, row: YouthSummary) -> bool:

@@ -33,6 +33,7 @@ from desktop import look
 from desktop.forms import heading, message_label
 from desktop.look import TYPE
 from desktop.message_icons import SECTION_MARK_SIZE, section_mark
+from desktop.operations import directory as directory_ops
 from desktop.operations import lifecycle
 from desktop.operations import missing as missing_ops
 from desktop.operations import plan as ops
@@ -44,6 +45,7 @@ from desktop.operations.types import (
     KINDS,
     SKIPPED,
     DebriefView,
+    HelpLine,
     ItemView,
     PlanView,
     Section,
@@ -113,6 +115,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.view: ops.PlanScreen | None = None
         self.youth_id: int | None = None
         self.items: dict[int, ItemView] = {}
+        self.local_lines: tuple[HelpLine, ...] = ()  # the agency's own help lines to choose
         self.current = 0  # the section shown
         self.boxes: list[ItemBox] = []
         self.ticks: list[TickRow] = []
@@ -310,6 +313,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.beside.hide()  # another youth: no debrief beside
         self._debrief = None
         self.view = ops.open_plan(self._session, youth_id)
+        self.local_lines = directory_ops.plan_help_lines(self._session)
         self._show_plan(self.view.plan)
         self.saving.say("")
 
@@ -345,6 +349,10 @@ class PlanEditor(RetranslateMixin, QWidget):
         (read then, not at every keystroke's autosave of the profile)."""
         if notice.youth_id == self.youth_id and notice.kind == "profile":
             self._about_stale = True
+        if notice.kind == directory_ops.KIND and self.youth_id is not None:  # its help lines
+            self.local_lines = directory_ops.plan_help_lines(self._session)
+            if self.view and self.view.plan and self.content.sections[self.current].helplines:
+                self._open_section(self.current)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -562,7 +570,7 @@ class PlanEditor(RetranslateMixin, QWidget):
                 rows.append(TickRow(line.id, _Words(functools.partial(_line_words, line.name,
                                                                       line.number)),
                                     line.when, found[0] if found else None))
-            for local in self._session.policy.help_lines:
+            for local in self.local_lines:  # the agency's, then the directory's
                 key = local_line_key(local.name)
                 found = self._of(section.id, "helpline", key)
                 rows.append(TickRow(key, _line_words(local.name, local.number), local.hours,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,11 +29,15 @@ from desktop.operations.youth import FirstView, ListView
 from desktop.translation import RetranslateMixin
 from desktop.workspace.editor import EditorSnapshot, YouthEditor, as_widget, registered_editors
 from desktop.workspace.focus import FocusPlace, focused_place, restore_focus
+from desktop.workspace.goals_editor import GoalsEditor  # registers the Goals and steps tab
 from desktop.workspace.missing_editor import MissingEditor
 from desktop.workspace.plan_editor import PlanEditor
 from desktop.workspace.profile import YouthProfile
 from desktop.workspace.versions_editor import VersionsEditor
 from desktop.workspace.youth_list import YouthListPanel
+
+if TYPE_CHECKING:
+    from desktop.workspace.due_view import DueDialog
 from i18n import _
 
 NAMES_ONLY_WIDTH = 260  # px: the youth list beside a safety plan, wide enough for a full name
@@ -130,6 +135,12 @@ class Workspace(RetranslateMixin, QWidget):
         self.plan.notices.connect(self._plan_changed)
         self.missing.notices.connect(self._plan_changed)  # a return brings the review nearer
         self.missing.plan_requested.connect(self._plan_from_debrief)
+        for editor in self.editors:  # editors whose saves change the list's flags (editor.py)
+            flags_changed = getattr(editor, "flags_changed", None)
+            if isinstance(flags_changed, SignalInstance):
+                flags_changed.connect(self._flags_changed)
+        self.list_panel.due_requested.connect(self.show_due)
+        self.due: DueDialog | None = None
         self._show_list(first.list if first else ops.load_list_view(session))
         self.retranslate_ui()
 
@@ -228,6 +239,40 @@ class Workspace(RetranslateMixin, QWidget):
             name = self._caseworker_names.get(record.caseworker_id or -1, "")
             self.list_panel.upsert(ops.summary_of(record, name))
         self.broadcast(notice)
+
+    def _flags_changed(self, notice: ChangeNotice) -> None:
+        """What is overdue for a youth changed (a step or a referral saved): the list's
+        "Needs attention" column and an open "Due this week" follow."""
+        self.list_panel.model.set_alerts(ops.load_alerts(self.session))
+        record = self.profile.record
+        if record is not None:
+            self.list_panel.select(record.id)
+        if self.due is not None:
+            self.due.reload()
+        self.broadcast(notice)
+
+    def show_due(self) -> None:
+        """Open "Due this week"; choosing a row opens that youth's Goals and steps tab."""
+        from desktop.workspace.due_view import DueDialog
+
+        self.finish()  # what was just typed counts
+        self.due = DueDialog(self.session, self)
+        self.due.chosen.connect(self._open_due)
+        self.due.finished.connect(self._due_closed)
+        self.due.open()
+
+    def _due_closed(self) -> None:
+        if self.due is not None:
+            self.due.deleteLater()
+            self.due = None
+
+    def _open_due(self, youth_id: int, kind: str, record_id: int) -> None:
+        self.list_panel.select(youth_id)
+        self.open_youth(youth_id)
+        goals = next((e for e in self.editors if isinstance(e, GoalsEditor)), None)
+        if goals is not None and self.right.currentWidget() is self.tabs:
+            self.tabs.setCurrentWidget(goals)
+            goals.focus_item(kind, record_id)
 
     def _plan_from_debrief(self, debrief: object) -> None:
         """Change the plan with the debrief beside it (a new draft if the plan is agreed)."""

@@ -56,6 +56,7 @@ class YouthListPanel(RetranslateMixin, QWidget):
     chosen = Signal(int)  # a youth id
     new_requested = Signal()
     emergency_requested = Signal()  # a supervisor with no team asks for emergency access
+    due_requested = Signal()  # "Due this week": steps and referral follow-ups
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +72,8 @@ class YouthListPanel(RetranslateMixin, QWidget):
         self.showing.setObjectName("showing")
         for showing in SHOWING:
             self.showing.addItem("", int(showing))
+        self.due_button = QPushButton()
+        self.due_button.setObjectName("due-this-week-button")
         self.table = self._make_table()
         self.empty = EmptyState()
         self.no_team = False  # a supervisor nobody reports to: pointed to emergency access
@@ -82,12 +85,16 @@ class YouthListPanel(RetranslateMixin, QWidget):
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.showing)  # on a line of its own: the list can be narrow
+        filters = QHBoxLayout()  # on a line of its own: the list can be narrow
+        filters.addWidget(self.showing, 1)
+        filters.addWidget(self.due_button)
+        layout.addLayout(filters)
         layout.addWidget(self.count)
         layout.addWidget(self.body, 1)
         self.search.textChanged.connect(self._search)
         self.showing.currentIndexChanged.connect(self._show_only)
         self.new_button.clicked.connect(self.new_requested)
+        self.due_button.clicked.connect(self.due_requested)
         self.empty.button.clicked.connect(self._empty_action)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
@@ -124,6 +131,9 @@ class YouthListPanel(RetranslateMixin, QWidget):
         for position, showing in enumerate(SHOWING):
             self.showing.setItemText(position, _(SHOWING[showing]))
         self.showing.setAccessibleName(_("Which youth the list shows"))
+        self.due_button.setText(_("D&ue this week"))
+        self.due_button.setToolTip(_("Action steps and referral follow-ups overdue or due in "
+                                     "the next 7 days"))
         self.table.horizontalHeader().setAccessibleName(_("Sort the youth list by"))
         self.model.retranslate()
         self._show_count()

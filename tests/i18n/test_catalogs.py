@@ -30,3 +30,15 @@ def test_extraction_finds_the_interface_strings() -> None:
 
 def test_spanish_is_really_used_at_run_time() -> None:
     assert translator("es").gettext("Search by name") != "Search by name"
+
+
+def test_a_plural_form_may_spell_out_its_count_but_never_drop_another_placeholder() -> None:
+    from i18n.extract import _same_placeholders
+
+    pages = ("{count} page", "{count} pages")
+    assert _same_placeholders(pages, "صفحتان")  # "two pages", one word in Arabic
+    assert _same_placeholders(pages, "{count} صفحات")
+    assert not _same_placeholders(pages, "{count} {name}")  # nothing of its own
+    written = ("{count} service was written to {path}.", "{count} services were written.")
+    assert not _same_placeholders(written, "{count} servicios")  # the path must stay
+    assert not _same_placeholders("Due {date}", "Vence")

@@ -1,0 +1,1 @@
+"""The resource directory screen, its forms and the service picker."""
