@@ -106,8 +106,9 @@ class DirectoryWindow(RetranslateMixin, QDialog):
         header = table.horizontalHeader()
         header.setResizeContentsPrecision(40)
         for column in Column:
-            mode = (QHeaderView.ResizeMode.Stretch if column in (Column.NAME, Column.HELPS_WITH)
-                    else QHeaderView.ResizeMode.ResizeToContents)
+            mode = (QHeaderView.ResizeMode.ResizeToContents if column in (Column.PHONE,
+                                                                          Column.AGES)
+                    else QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(column, mode)
         return table
 
@@ -226,8 +227,9 @@ class DirectoryWindow(RetranslateMixin, QDialog):
         if row is None and self.model.rowCount():
             row = 0
         if row is not None:
-            select_row(self.table, row)
-        self._chosen()
+            select_row(self.table, row)  # the details follow
+        else:
+            self._chosen()
         self._say_count()
 
     def _say_count(self) -> None:
