@@ -84,6 +84,7 @@ class DirectoryWindow(RetranslateMixin, QDialog):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = message_label()
         self.message.setObjectName("message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a service's name
         self.buttons = {name: _button(name) for name in (
             "add-service", "edit-service", "remove-service", "import-csv", "export-csv")}
         self.close_button = _button("close")
@@ -310,6 +311,7 @@ class DirectoryWindow(RetranslateMixin, QDialog):
             "name it keep its name and phone number.").format(name=view.name),
             QMessageBox.StandardButton.NoButton, self)
         question.setObjectName("confirm-remove")
+        question.setTextFormat(Qt.TextFormat.PlainText)  # a service's name is never markup
         yes = question.addButton(_("Remove"), QMessageBox.ButtonRole.AcceptRole)
         yes.setObjectName("yes")
         question.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole).setObjectName("no")
