@@ -131,6 +131,9 @@ def checked(values: ServiceFields) -> ServiceFields:
     if any(len(text) > MAX_SHORT for text in (*short.values(), *languages)):
         raise InvalidInput(N_("A name, phone, hours, cost or language may be at most {count} "
                               "characters."), count=MAX_SHORT)
+    if values.help_line and not short["phone"]:
+        raise InvalidInput(N_("A help line needs a phone number (or a number to text) to be "
+                              "offered on safety plans."))
     address, notes = values.address.strip(), values.notes.strip()
     if len(address) > MAX_LONG or len(notes) > MAX_LONG:
         raise InvalidInput(N_("An address or notes may be at most {count} characters."),

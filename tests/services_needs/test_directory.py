@@ -78,6 +78,7 @@ def test_supervisors_and_administrators_change_it_and_a_caseworker_reads_it(
     ({"domains": ("pets",)}, "\"pets\" is not one of the needs domains"),
     ({"name": "x" * 301}, "at most 300 characters"),
     ({"notes": "x" * 10_001}, "at most 10000 characters"),
+    ({"help_line": True, "phone": " "}, "A help line needs a phone number"),
 ])
 def test_bad_input_is_refused_with_a_clear_message_and_nothing_saved(
         store: Store, change: dict[str, object], words: str) -> None:
