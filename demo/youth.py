@@ -26,6 +26,7 @@ from casefile.trail import audit
 from casefile.workstation import Workstation, throwaway_workstation
 from demo.directory import add_demo_directory
 from demo.history import add_demo_history
+from demo.needs import add_demo_needs
 from demo.plans import add_demo_plans
 
 DEMO_LOGIN = "demo"
@@ -198,6 +199,7 @@ def add_demo_youth(store: Store, count: int, seed: int | None = None) -> int:
         add_demo_directory(store)  # a made-up resource directory, once
         add_demo_plans(store, seed)  # about half of them get a made-up draft plan
         add_demo_history(store, seed)  # versions, reviews, missing episodes, debriefs
+        add_demo_needs(store, seed)  # assessments over time, goals, steps, referrals, documents
     return len(rows)
 
 

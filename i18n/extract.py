@@ -27,9 +27,11 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
 CONTENT_FILES = {"resources/plan/sections.toml": "plan",  # built-in content: its context
-                 "resources/plan/debrief.toml": "plan"}
+                 "resources/plan/debrief.toml": "plan",
+                 "resources/needs/domains.toml": "needs",
+                 "resources/needs/documents.toml": "needs"}
 CONTENT_KEYS = re.compile(
-    r'^\s*(title|explain|text|example|label|name|when)\s*=\s*("(?:[^"\\]|\\.)*")\s*$')
+    r'^\s*(title|explain|text|example|label|name|when|guide)\s*=\s*("(?:[^"\\]|\\.)*")\s*$')
 
 
 def content_texts(path: Path) -> Iterator[tuple[str, int]]:

@@ -250,7 +250,7 @@ class TextBlock(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     def draw(self) -> None:
         canvas = self.canv
         baseline = self.height - self.style.size
-        for line in self._laid.lines:
-            draw_line(canvas, line, self.style.indent, baseline, self._laid.width,
-                      self.style.size, self.style.color)
+        for line in self._laid.lines:  # indented from the side the line starts on
+            draw_line(canvas, line, 0.0 if line.rtl else self.style.indent, baseline,
+                      self._laid.width, self.style.size, self.style.color)
             baseline -= self.style.line_height

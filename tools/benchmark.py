@@ -223,6 +223,24 @@ def print_rows() -> list[tuple[str, str, str, bool]]:
             name = "full plan PDF" if variant == FULL else "wallet card PDF"
             rows.append((f"{name}, {code} (median of 15)", f"{median:.0f} ms",
                          f"< {budget} ms", median < budget))
+    return rows + assessment_print_rows()
+
+
+def assessment_print_rows() -> list[tuple[str, str, str, bool]]:
+    """The sample assessment and action plan (twelve domains, goals with steps, referrals,
+    documents) printed in each shipped language, after one warm-up print."""
+    from i18n import LANGUAGES
+    from printing.assessment_pdf import render_assessment
+    from printing.assessment_sample import sample_assessment
+
+    rows = []
+    for code in (language.code for language in LANGUAGES):
+        printout = sample_assessment(code)
+        render_assessment(printout, code)
+        times = timed(lambda: render_assessment(printout, code), 15)  # noqa: B023
+        median = statistics.median(times)
+        rows.append((f"assessment printout, {code} (median of 15)", f"{median:.0f} ms",
+                     "< 150 ms", median < 150))
     return rows
 
 

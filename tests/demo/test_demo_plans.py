@@ -53,3 +53,36 @@ def test_demo_plans_have_a_history_of_versions_reviews_and_missing_episodes(
         assert found & {missing.DEBRIEF_DUE, missing.DEBRIEF_OVERDUE}
     finally:
         store.close()
+
+
+def test_demo_youth_have_needs_assessments_over_time_goals_steps_and_documents(
+    tmp_path: Path
+) -> None:
+    from sqlalchemy import func, select
+
+    from services_needs.models import (
+        COMPLETED,
+        ActionStep,
+        Assessment,
+        DomainRating,
+        Goal,
+        VitalDocument,
+    )
+
+    store = create_demo_store(tmp_path / "demo", 300, seed=5, workstation=throwaway_workstation())
+    try:
+        with store.unit() as session:
+            completed = session.execute(
+                select(Assessment.youth_id, func.count()).where(Assessment.status == COMPLETED)
+                .group_by(Assessment.youth_id)).all()
+            rated = session.execute(select(DomainRating.assessment_id, func.count())
+                                    .group_by(DomainRating.assessment_id)).all()
+            steps = session.scalar(select(func.count()).select_from(ActionStep)) or 0
+            goals = session.scalar(select(func.count()).select_from(Goal)) or 0
+            documents = session.scalar(select(func.count()).select_from(VitalDocument)) or 0
+        assert 80 <= len(completed) <= 160
+        assert {1, 2, 3} <= {count for _youth, count in completed}  # kept over time
+        assert any(count < 12 for _a, count in rated)  # some domains left unrated
+        assert goals >= len(completed) and steps == 2 * goals and documents > 100
+    finally:
+        store.close()
