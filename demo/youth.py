@@ -24,6 +24,7 @@ from casefile.db.models.youth import CLOSED, OPEN
 from casefile.store import CASEWORKER, Store, create_store
 from casefile.trail import audit
 from casefile.workstation import Workstation, throwaway_workstation
+from demo.directory import add_demo_directory
 from demo.history import add_demo_history
 from demo.needs import add_demo_needs
 from demo.plans import add_demo_plans
@@ -183,8 +184,9 @@ def _caseworker_ids(store: Store) -> list[int]:
 
 
 def add_demo_youth(store: Store, count: int, seed: int | None = None) -> int:
-    """Insert `count` synthetic youth in one transaction, and made-up draft plans for about
-    half of them (demo/plans.py); returns how many youth were added."""
+    """Insert `count` synthetic youth in one transaction, made-up draft plans for about half of
+    them (demo/plans.py) and, once, a made-up resource directory; returns how many youth were
+    added."""
     profiles = demo_youth(count, seed, _caseworker_ids(store))
     rng = random.Random(None if seed is None else f"lifecycle-{seed}")
     now = utcnow()
@@ -194,6 +196,7 @@ def add_demo_youth(store: Store, count: int, seed: int | None = None) -> int:
             session.execute(insert(Youth), rows)
             store.record(session, audit.CREATE, record_type=audit.YOUTH,
                          detail=f"{len(rows)} synthetic youth")
+        add_demo_directory(store)  # a made-up resource directory, once
         add_demo_plans(store, seed)  # about half of them get a made-up draft plan
         add_demo_history(store, seed)  # versions, reviews, missing episodes, debriefs
         add_demo_needs(store, seed)  # assessments over time, goals, steps, referrals, documents

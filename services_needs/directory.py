@@ -131,6 +131,9 @@ def checked(values: ServiceFields) -> ServiceFields:
     if any(len(text) > MAX_SHORT for text in (*short.values(), *languages)):
         raise InvalidInput(N_("A name, phone, hours, cost or language may be at most {count} "
                               "characters."), count=MAX_SHORT)
+    if values.help_line and not short["phone"]:
+        raise InvalidInput(N_("A help line needs a phone number (or a number to text) to be "
+                              "offered on safety plans."))
     address, notes = values.address.strip(), values.notes.strip()
     if len(address) > MAX_LONG or len(notes) > MAX_LONG:
         raise InvalidInput(N_("An address or notes may be at most {count} characters."),
@@ -158,11 +161,13 @@ def _check_ages(low: int | None, high: int | None) -> None:
                               "them or correct one."), low=low, high=high)
 
 
-def list_services(store: Store) -> list[ServiceView]:
-    """Every service still in the directory (not removed), by name."""
+def list_services(store: Store, help_lines_only: bool = False) -> list[ServiceView]:
+    """Every service still in the directory (not removed), by name; or only its help lines."""
+    query = select(Service).where(Service.removed_at.is_(None))
+    if help_lines_only:
+        query = query.where(Service.help_line)
     with store.unit() as session:
-        rows = session.scalars(select(Service).where(Service.removed_at.is_(None)))
-        views = [view_of(row) for row in rows]
+        views = [view_of(row) for row in session.scalars(query)]
     return sorted(views, key=lambda view: (view.name.casefold(), view.id))
 
 
@@ -226,6 +231,7 @@ def remove_service(store: Store, service_id: int, expected_version: int,
 
 
 def help_line_services(store: Store) -> list[ServiceView]:
-    """The services marked as help lines, offered on a youth's safety plan."""
-    return [view for view in list_services(store) if view.help_line]
+    """The services marked as help lines, offered on a youth's safety plan (read when a plan
+    is opened: only these rows)."""
+    return list_services(store, help_lines_only=True)
 

@@ -114,6 +114,7 @@ class DirectoryIndex:
         self.services = [s for s in services if not s.removed]
         self._keys = [service_key(s) for s in self.services]
         self._languages = [frozenset(map(language_key, s.languages)) for s in self.services]
+        self._last: tuple[str, Filters | None, list[int]] = ("", None, [])  # the last search
 
     def __len__(self) -> int:
         return len(self.services)
@@ -123,10 +124,29 @@ class DirectoryIndex:
 
     def positions(self, text: str, filters: Filters = Filters()) -> list[int]:
         """The positions (in `services`, which is by name) of the services matching every word
-        of `text` and every filter."""
-        words = search_key(text).split()
-        keys, services, spoken = self._keys, self.services, self._languages
-        found = [i for i, key in enumerate(keys) if all(word in key for word in words)]
+        of `text` and every filter. Typing on (the words extend the last search's, the filters
+        the same) only narrows, so only what the last search found is looked at."""
+        query = search_key(text)
+        last_query, last_filters, last_found = self._last
+        narrowing = bool(last_query) and query.startswith(last_query) and filters == last_filters
+        found = self._matching(query, last_found if narrowing else None)
+        if not narrowing:
+            found = self._filtered(found, filters)
+        self._last = (query, filters, found)
+        return found
+
+    def _matching(self, query: str, among: list[int] | None) -> list[int]:
+        keys = self._keys
+        candidates = range(len(keys)) if among is None else among
+        if not query:
+            return list(candidates)
+        if " " not in query:  # one word: without splitting for every service
+            return [i for i in candidates if query in keys[i]]
+        words = query.split()
+        return [i for i in candidates if all(word in keys[i] for word in words)]
+
+    def _filtered(self, found: list[int], filters: Filters) -> list[int]:
+        services, spoken = self.services, self._languages
         if filters.domain:
             found = [i for i in found if filters.domain in services[i].domains]
         if filters.language:

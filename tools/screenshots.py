@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Render every screen of Waymark in every shipped language to docs/screenshots/.
 
-    .venv/bin/python tools/screenshots.py
+    .venv/bin/python tools/screenshots.py [directory]   (directory: only the resource directory's)
 
 Runs offscreen. Arabic and Chinese need fonts with those scripts (on Debian:
 `apt-get install fonts-noto-core fonts-wqy-zenhei`). The data is demo data in a temporary folder.
@@ -261,6 +261,59 @@ def goals_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> None:
     assert ws.due is not None
     _grab_dialog(ws.due, "due-this-week", code)
     ws.tabs.setCurrentWidget(ws.profile)
+BAD_CSV = ("Name;Phone;Ages;Helps with;Colour\r\nHarbor County Youth Crisis Line;555-0100;;;\r\n"
+           "Clínica Niños;555-0190;12-18;health;red\r\n;555-0191;;;\r\n"
+           "Teen Center;555-0192;ten to 20;;\r\nPet Help;555-0193;;pets;\r\n")
+
+
+def directory_screens(shell: Shell, store: Store, code: str, report: object) -> None:
+    """The resource directory: the window with a service chosen, its form, an import's report,
+    the empty directory a caseworker sees, and the picker a referral is made with."""
+    from desktop.directory.picker import ServicePicker
+    from desktop.directory.report import ImportReportDialog
+
+    window = shell.account_menus.directory.open_directory()
+    assert window is not None
+    shell.runner.wait()
+    settle()
+    window.search.setText("youth")
+    _grab_dialog_open(window, "directory", code)
+    window.edit()
+    _grab_dialog(window.child, "directory-service-form", code)  # type: ignore[arg-type]
+    dialog = ImportReportDialog(report, 0.4, window)  # type: ignore[arg-type]
+    dialog.show()
+    _grab_dialog(dialog, "directory-import-report", code)
+    window.close()
+    picker = ServicePicker(Session(store))
+    picker.set_domain("housing")
+    picker.resize(420, 360)
+    picker.show()
+    _grab_dialog(picker, "service-picker", code)
+
+
+def empty_directory_screens(switcher: LanguageSwitcher, data: Path) -> None:
+    """The empty directory as a caseworker sees it: who keeps it and what to do next."""
+    from desktop.directory.screen import DirectoryWindow
+    from desktop.operations.runner import Runner
+
+    workstation = throwaway_workstation()
+    ada, _key = create_store(data, "ada", "Ada Admin", PASSWORD, workstation=workstation)
+    accounts.add_account(ada, "cam", "Cam Caseworker", {"caseworker"}, PASSWORD)
+    ada.close()
+    cam = open_store(data, "cam", PASSWORD, workstation)
+    runner = Runner()
+    for lang in LANGUAGES:
+        switcher.switch(lang.code)
+        window = DirectoryWindow(Session(cam), runner)
+        window.show()
+        runner.wait()
+        _grab_dialog(window, "directory-empty-caseworker", lang.code)
+    cam.close()
+
+
+def _grab_dialog_open(dialog: QWidget, name: str, code: str) -> None:
+    settle()
+    dialog.grab().save(str(OUT / f"{name}-{code}.png"))
 
 
 def main() -> int:
@@ -269,7 +322,8 @@ def main() -> int:
     look.apply(app)
     switcher = LanguageSwitcher(app)
     folder = Path(tempfile.mkdtemp(prefix="waymark-shots-"))
-    for lang in LANGUAGES:
+    only_directory = sys.argv[1:] == ["directory"]  # just the resource directory's screens
+    for lang in () if only_directory else LANGUAGES:
         switcher.switch(lang.code)
         shell = Shell(switcher, folder / f"new-{lang.code}")
         shell.resize(1100, 700)
@@ -288,7 +342,10 @@ def main() -> int:
     data = folder / "demo"
     store, _key = create_store(data, "demo", "Dana Caseworker", "screenshots only",
                                workstation=throwaway_workstation())
-    add_demo_youth(store, 400, seed=3)
+    add_demo_youth(store, 40 if only_directory else 400, seed=3)
+    from services_needs.directory_csv import import_services
+
+    report = import_services(store, BAD_CSV.encode("cp1252"))
     for lang in LANGUAGES:
         switcher.switch(lang.code)
         shell = Shell(switcher, data, demo=False)
@@ -303,6 +360,11 @@ def main() -> int:
         ws.list_panel.search.setText("Zyx")
         grab(shell, "nobody-found", lang.code)
         ws.list_panel.search.setText("")
+        directory_screens(shell, store, lang.code, report)
+        if only_directory:
+            shell.workspace = None
+            shell.close()
+            continue
         plan_screens(shell, ws, store, lang.code)
         lifecycle_screens(shell, ws, store, lang.code)
         goals_screens(shell, ws, store, lang.code)
@@ -311,7 +373,9 @@ def main() -> int:
         shell.workspace = None  # keep the store open for the next language
         shell.close()
     store.close()
-    admin_screens(switcher, folder / "admin")
+    empty_directory_screens(switcher, folder / "empty-directory")
+    if not only_directory:
+        admin_screens(switcher, folder / "admin")
     print(f"wrote {len(list(OUT.glob('*.png')))} screenshots to {OUT}")
     return 0
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.directory.model import ages_text, domains_text, phone_text
+from desktop.directory.model import ages_text, domains_text, languages_text, phone_text
 from desktop.forms import heading
 from desktop.look import TYPE
 from desktop.operations.directory import ServiceView
@@ -71,7 +71,7 @@ class ServiceDetails(RetranslateMixin, QWidget):
         self.title.setText(view.name if view else _("Choose a service to see its details."))
         texts = {} if view is None else {
             "domains": domains_text(view), "address": view.address, "phone": phone_text(view),
-            "hours": view.hours, "languages": ", ".join(view.languages), "cost": view.cost,
+            "hours": view.hours, "languages": languages_text(view), "cost": view.cost,
             "ages": ages_text(view), "welcome": self._welcome(view), "notes": view.notes}
         for name, _caption in ROWS:
             text = texts.get(name, "")

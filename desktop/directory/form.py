@@ -64,6 +64,7 @@ class ServiceForm(FormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("service-form")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed
         self._session = session
         self.saved = saved
         self.result_view: ServiceView | None = None

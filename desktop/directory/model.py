@@ -4,6 +4,7 @@ search runs in memory at each keystroke (no database read, no proxy model callin
 
 from __future__ import annotations
 
+import functools
 from enum import IntEnum
 from typing import Any
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import (
 
 from desktop.forms import LTR
 from desktop.operations.directory import DirectoryIndex, Filters, ServiceView, domain_choices
-from i18n import N_, _
+from i18n import N_, _, current_language
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,9 +49,20 @@ def ages_text(view: ServiceView) -> str:
     return _("{low} to {high}").format(low=low, high=high)
 
 
+@functools.cache
+def _titles(language: str) -> dict[str, str]:
+    """Each domain's title in `language` (the interface's), read once per language."""
+    return dict(domain_choices())
+
+
 def domains_text(view: ServiceView) -> str:
-    titles = dict(domain_choices())
+    titles = _titles(current_language())
     return ", ".join(titles.get(d, d) for d in view.domains)
+
+
+def languages_text(view: ServiceView) -> str:
+    """The languages as written, each keeping its own direction."""
+    return ", ".join(ISOLATE.format(language) for language in view.languages)
 
 
 def phone_text(view: ServiceView) -> str:
@@ -82,10 +94,15 @@ class _Found:
                      if self.directory.services[position].id == service_id), None)
 
 
+_COLUMNS = tuple(Column)
+_TEXTS = (lambda v: ISOLATE.format(v.name), domains_text, phone_text, languages_text, ages_text)
+
+
 class ServiceTableModel(_Found, QAbstractTableModel):
     def __init__(self) -> None:
         QAbstractTableModel.__init__(self)
         _Found.__init__(self)
+        self._texts: dict[tuple[int, int], str] = {}  # (position, column): the text shown
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.found)
@@ -100,30 +117,27 @@ class ServiceTableModel(_Found, QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        view = self.service(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            cell = (self.found[index.row()], index.column())
+            text = self._texts.get(cell)
+            if text is None:
+                text = self._texts[cell] = _TEXTS[cell[1]](self.service(index.row()))
+            return text
         if role == ID_ROLE:
-            return view.id
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = Column(index.column())
-        if column == Column.NAME:
-            return ISOLATE.format(view.name)
-        if column == Column.HELPS_WITH:
-            return domains_text(view)
-        if column == Column.PHONE:
-            return phone_text(view)
-        if column == Column.LANGUAGES:
-            return ", ".join(view.languages)
-        return ages_text(view)
+            return self.service(index.row()).id
+        return None
 
     def show(self, index: DirectoryIndex | None = None, query: str | None = None,
              filters: Filters | None = None) -> None:
         """Search again with whatever is given anew (the rest as it was)."""
         self.beginResetModel()
+        if index is not None:
+            self._texts.clear()
         self.search(index, query, filters)
         self.endResetModel()
 
     def retranslate(self) -> None:
+        self._texts.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self.found:
             self.dataChanged.emit(self.createIndex(0, 0),

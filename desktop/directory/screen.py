@@ -84,6 +84,7 @@ class DirectoryWindow(RetranslateMixin, QDialog):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = message_label()
         self.message.setObjectName("message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a service's name
         self.buttons = {name: _button(name) for name in (
             "add-service", "edit-service", "remove-service", "import-csv", "export-csv")}
         self.close_button = _button("close")
@@ -106,8 +107,9 @@ class DirectoryWindow(RetranslateMixin, QDialog):
         header = table.horizontalHeader()
         header.setResizeContentsPrecision(40)
         for column in Column:
-            mode = (QHeaderView.ResizeMode.Stretch if column in (Column.NAME, Column.HELPS_WITH)
-                    else QHeaderView.ResizeMode.ResizeToContents)
+            mode = (QHeaderView.ResizeMode.ResizeToContents if column in (Column.PHONE,
+                                                                          Column.AGES)
+                    else QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(column, mode)
         return table
 
@@ -226,8 +228,9 @@ class DirectoryWindow(RetranslateMixin, QDialog):
         if row is None and self.model.rowCount():
             row = 0
         if row is not None:
-            select_row(self.table, row)
-        self._chosen()
+            select_row(self.table, row)  # the details follow
+        else:
+            self._chosen()
         self._say_count()
 
     def _say_count(self) -> None:
@@ -308,6 +311,7 @@ class DirectoryWindow(RetranslateMixin, QDialog):
             "name it keep its name and phone number.").format(name=view.name),
             QMessageBox.StandardButton.NoButton, self)
         question.setObjectName("confirm-remove")
+        question.setTextFormat(Qt.TextFormat.PlainText)  # a service's name is never markup
         yes = question.addButton(_("Remove"), QMessageBox.ButtonRole.AcceptRole)
         yes.setObjectName("yes")
         question.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole).setObjectName("no")

@@ -259,6 +259,7 @@ class TickRow(RetranslateMixin, QWidget):
         self.tick.setObjectName(f"tick-{key}")
         self.words = _ClickableLabel(self.tick)
         self.words.setWordWrap(True)
+        self.words.setTextFormat(Qt.TextFormat.PlainText)  # a local line's name is not markup
         self.tick.setChecked(item is not None)
         self.keep_off = QCheckBox()
         self.keep_off.setObjectName("keep-off")
@@ -267,6 +268,7 @@ class TickRow(RetranslateMixin, QWidget):
             self.keep_off.hide()
         self.detail = QLabel()
         self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setObjectName("empty-state")
         if not str(detail):
             self.detail.hide()

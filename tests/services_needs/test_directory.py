@@ -78,6 +78,7 @@ def test_supervisors_and_administrators_change_it_and_a_caseworker_reads_it(
     ({"domains": ("pets",)}, "\"pets\" is not one of the needs domains"),
     ({"name": "x" * 301}, "at most 300 characters"),
     ({"notes": "x" * 10_001}, "at most 10000 characters"),
+    ({"help_line": True, "phone": " "}, "A help line needs a phone number"),
 ])
 def test_bad_input_is_refused_with_a_clear_message_and_nothing_saved(
         store: Store, change: dict[str, object], words: str) -> None:
@@ -174,3 +175,15 @@ def test_every_change_is_audited_by_id_and_field_names_never_content(store: Stor
     assert entries == [("create", "service", casa.id, ""), ("edit", "service", casa.id, "phone"),
                        ("delete", "service", casa.id, "")]
     assert not any("555" in str(entry) or "Esperanza" in str(entry) for entry in entries)
+
+
+def test_typing_on_and_back_finds_what_a_fresh_search_finds(store: Store) -> None:
+    for values in (CASA, CLINIC, LAW):
+        directory.add_service(store, values)
+    services = directory.list_services(store)
+    typing = DirectoryIndex(services)
+    for filters in (Filters(), Filters(youth_friendly=True)):
+        for text in ("e", "en", "eng", "engl", "eng", "e", "", "s", "sp", "spr", "sp", "r c",
+                     "r co", "legal r", "legal ri", "n", "no", "nor", "nort"):
+            fresh = DirectoryIndex(services).search(text, filters)
+            assert typing.search(text, filters) == fresh, (text, filters)
