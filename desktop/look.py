@@ -186,6 +186,8 @@ def stylesheet() -> str:
         "QLabel#session-name { font-weight: bold; }",
         f"QLabel#session-role, QLabel#list-count {{ color: {p.muted}; }}",
         f"QLabel#empty-state {{ color: {p.muted}; }}",
+        f"QFrame#level-row[chosen=\"true\"] {{ background: {p.accent_soft};"
+        f" border-radius: {RADIUS}px; }}",  # the level chosen in a needs-assessment domain
         f"QLabel#preview-page {{ background: {p.surface}; border: 1px solid {p.border}; }}",
         f"QMenuBar {{ background: {p.canvas}; }}",
         f"QMenuBar::item:selected, QMenu::item:selected {{ background: {p.accent};"
