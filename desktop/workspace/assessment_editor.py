@@ -196,7 +196,9 @@ class AssessmentEditor(RetranslateMixin, QWidget):
 
     def snapshot(self) -> EditorSnapshot:
         self.flush()
-        unsaved = {"domain": self.domain, "typed": self._typed(),
+        typed = self.panel.values() if self.has_unsaved() else {}  # the screen as it was
+        unsaved = {"domain": self.domain, "typed": typed,
+                   "base": self._rating(self.domain).version,  # what the typing changes
                    "view": self.views.currentIndex()}
         return EditorSnapshot(unsaved, self.saving.state)
 
@@ -207,6 +209,11 @@ class AssessmentEditor(RetranslateMixin, QWidget):
         self.views.setCurrentIndex(int(unsaved.get("view", 0)))
         if unsaved.get("typed") and self._editable():
             self.panel.put_back(unsaved["typed"])
+            saved = self._rating(self.domain)
+            if saved.version != unsaved.get("base"):  # saved elsewhere meanwhile: ask first
+                self.panel.in_conflict(saved)
+                self.saving.say(EditConflict())
+                return
             self._edited()
         elif isinstance(snapshot.save_state, str | WaymarkError):
             self.saving.say(snapshot.save_state)

@@ -110,6 +110,8 @@ class OverTimePanel(RetranslateMixin, QWidget):
         self.change_title.setText(_("Change since last time"))
         self.table.setAccessibleName(_("Each domain's change and its level at every completed "
                                        "assessment"))
+        self.table.horizontalHeader().setAccessibleName(_("Domain, change, and the date of each "
+                                                          "completed assessment"))
         self.caption.setText(_("Level 1 is \"{lowest}\", level 5 is \"{highest}\". A gap in the "
                                "line means the domain was not rated that time.").format(
             lowest=_(level_name(1)), highest=_(level_name(LEVEL_COUNT))))

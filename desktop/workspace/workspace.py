@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -92,7 +92,7 @@ class Workspace(RetranslateMixin, QWidget):
         self.editors += [make(session) for make in registered_editors()]
         for editor in self.editors[4:]:  # what a registered editor changed, every editor hears
             notices = getattr(editor, "notices", None)
-            if notices is not None:
+            if isinstance(notices, SignalInstance):
                 notices.connect(self.broadcast)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("youth-page")
