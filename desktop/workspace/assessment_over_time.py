@@ -11,10 +11,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -94,11 +96,18 @@ class OverTimePanel(RetranslateMixin, QWidget):
         self.caption = QLabel()
         self.caption.setObjectName("list-count")
         self.caption.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        page = QWidget()
+        column = QVBoxLayout(page)
         for widget in (self.change_title, self.compared, self.table, self.chart_title,
                        self.chart, self.caption):
-            layout.addWidget(widget)
-        layout.setStretch(2, 1)
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.scroll = QScrollArea()  # the whole table, then the chart: the page scrolls
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
         self.table.currentCellChanged.connect(lambda row, *_rest: self._chart_row(row))
         self.retranslate_ui()
 
@@ -160,7 +169,23 @@ class OverTimePanel(RetranslateMixin, QWidget):
                 chosen = row
         self.table.setCurrentCell(chosen, 0)
         self.table.blockSignals(False)
+        self._fit_table()
         self._chart_row(chosen)
+
+    def _fit_table(self) -> None:
+        """Tall enough for every domain, so only the page scrolls."""
+        table = self.table
+        table.resizeRowsToContents()
+        rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
+        wide = table.horizontalHeader().length() > table.viewport().width()  # many dates
+        below = table.horizontalScrollBar().sizeHint().height() if wide else 0
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + below
+                             + table.frameWidth() * 2)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_table()
 
     def _chart_row(self, row: int) -> None:
         item = self.table.item(row, 0)
