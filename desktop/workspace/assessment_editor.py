@@ -289,14 +289,21 @@ class AssessmentEditor(RetranslateMixin, QWidget):
         return self.ratings.get(domain) or RatingView(domain)
 
     def _select(self, domain: str) -> None:
+        self._select_quietly(domain)
+        self._show_domain(domain)
+
+    def _select_quietly(self, domain: str) -> None:
+        """Mark `domain` as the one chosen in the list, without showing it again."""
         ids = [d.id for d in ops.domains()]
         self.list.blockSignals(True)
         self.list.setCurrentRow(ids.index(domain) if domain in ids else 0)
         self.list.blockSignals(False)
-        self._show_domain(domain)
 
     def _chosen(self, row: int) -> None:
         self.autosave.flush()
+        if self.has_unsaved():  # a refused save or a conflict: stay, with the typing
+            self._select_quietly(self.domain)
+            return
         domains = ops.domains()
         if 0 <= row < len(domains):
             self._show_domain(domains[row].id)

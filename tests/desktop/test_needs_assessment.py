@@ -241,3 +241,25 @@ def test_another_desks_save_is_shown_beside_the_typing_which_is_kept_over_a_lock
     assert editor.save_state.text() == "Saved" and not editor.panel.conflict.isVisibleTo(editor)
     saved = assessment_ops.assessment_now(workspace(shell).session, view.id).rating("housing")
     assert (saved.level, saved.notes) == (2, "Typed here")  # mine, as I chose
+
+
+def test_an_answer_too_long_is_refused_with_a_message_and_the_typing_stays_on_screen(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    shell, editor = _started(qtbot, start_shell)
+    _go(qtbot, editor, "education")
+    too_long = "Wants to finish school. " * 834  # 20,016 characters
+    type_into(qtbot, editor.panel.notes, too_long)
+    editor.autosave.flush()
+    assert "longer than 20000 characters" in editor.save_state.text()
+    item = editor.list.item([d.id for d in assessment_ops.domains()].index("housing"))
+    qtbot.mouseClick(editor.list.viewport(), LEFT, pos=editor.list.visualItemRect(item).center())
+    assert editor.domain == "education"  # the typing is not left behind
+    assert editor.panel.notes.toPlainText() == too_long
+    editor.panel.notes.setPlainText(too_long[:20_000])
+    _saved(qtbot, editor)
+    assert editor.current is not None
+    saved = assessment_ops.assessment_now(workspace(shell).session, editor.current.id)
+    assert saved.rating("education").notes == too_long[:20_000]
+    assert saved.rating("education").level is None  # notes alone rate nothing
+    _go(qtbot, editor, "housing")
