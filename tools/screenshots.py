@@ -238,7 +238,7 @@ def assessment_screens(shell: Shell, ws: Workspace, youth_id: int, code: str) ->
     over.table.setCurrentCell(9, 0)  # identity documents: a gap in March
     grab(shell, "assessment-over-time", code)
     settle()
-    over.scroll.ensureWidgetVisible(over.caption)  # down to the chart
+    over.scroller.ensureWidgetVisible(over.caption)  # down to the chart
     grab(shell, "assessment-chart", code)
     editor.views.setCurrentIndex(0)
     ws.tabs.setCurrentWidget(ws.profile)

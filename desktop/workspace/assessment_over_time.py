@@ -102,12 +102,12 @@ class OverTimePanel(RetranslateMixin, QWidget):
                        self.chart, self.caption):
             column.addWidget(widget)
         column.addStretch(1)
-        self.scroll = QScrollArea()  # the whole table, then the chart: the page scrolls
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(page)
+        self.scroller = QScrollArea()  # the whole table, then the chart: the page scrolls
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroller)
         self.table.currentCellChanged.connect(lambda row, *_rest: self._chart_row(row))
         self.retranslate_ui()
 
