@@ -18,9 +18,15 @@ UP, DOWN, SAME = "up", "down", "same"
 NEWLY_RATED = "newly-rated"  # not rated before, rated now
 NO_LONGER_RATED = "no-longer-rated"  # rated before, not rated now
 NOT_COMPARABLE = "not-comparable"  # not rated either time
+# Which way a level went, for a domain rated both times ("2 → 4, up"); the others are said in
+# whole sentences where they are shown.
 DIRECTION_NAMES = {
-    UP: N_("up"), DOWN: N_("down"), SAME: N_("same"), NEWLY_RATED: N_("Not rated before"),
-    NO_LONGER_RATED: N_("Not rated this time"), NOT_COMPARABLE: N_("Not rated either time"),
+    # L10N: a domain's level went up since the last assessment (it is better now), as in "2 → 4, up"
+    UP: N_("up"),
+    # L10N: a domain's level went down since the last assessment, as in "4 → 2, down"
+    DOWN: N_("down"),
+    # L10N: a domain's level is the same as at the last assessment, as in "3 → 3, same"
+    SAME: N_("same"),
 }
 
 
