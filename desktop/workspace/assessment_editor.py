@@ -16,8 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -27,23 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.errors import EditConflict, WaymarkError
-from desktop.forms import heading, message_label
-from desktop.look import TYPE, MessageKind, space
+from desktop.forms import heading
+from desktop.look import TYPE, space
 from desktop.operations import assessment as ops
 from desktop.operations.assessment import AssessmentScreen, AssessmentView, RatingView
 from desktop.operations.runner import ChangeNotice
 from desktop.operations.session import Session
 from desktop.save_line import NOT_SAVED_YET, SAVED, SaveLine
 from desktop.translation import RetranslateMixin
-from desktop.workspace.assessment_over_time import OverTimePanel, local_day
+from desktop.workspace.assessment_bar import AssessmentBar
+from desktop.workspace.assessment_over_time import OverTimePanel
 from desktop.workspace.autosave import Autosave
+from desktop.workspace.domain_list import DomainList
 from desktop.workspace.domain_panel import FIELDS, DomainPanel
 from desktop.workspace.editor import EditorSnapshot, register_editor
-from desktop.workspace.level_choice import level_words
-from i18n import _, ngettext
-from i18n.formatting import format_date
-
-LIST_WIDTH = 250  # px: the domains' list beside the chosen domain
+from i18n import _
 
 
 class AssessmentEditor(RetranslateMixin, QWidget):
@@ -70,10 +66,9 @@ class AssessmentEditor(RetranslateMixin, QWidget):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.save_state)
         self.start_button.clicked.connect(self._start)
-        self.reassess_button.clicked.connect(self._start)
-        self.complete_button.clicked.connect(self._ask_complete)
-        self.confirm_button.clicked.connect(self._complete)
-        self.cancel_button.clicked.connect(lambda: self.confirm.hide())
+        self.bar.reassess_requested.connect(self._start)
+        self.bar.asking.connect(self.autosave.flush)
+        self.bar.complete_confirmed.connect(self._complete)
         self.list.currentRowChanged.connect(self._chosen)
         self.views.currentChanged.connect(lambda _index: self._show_over_time())
         self.panel.edited.connect(self._edited)
@@ -103,22 +98,8 @@ class AssessmentEditor(RetranslateMixin, QWidget):
 
     def _assessment_page(self) -> QWidget:
         page = QWidget()
-        self.status = QLabel()
-        self.status.setObjectName("assessment-status")
-        self.status.setWordWrap(True)
-        self.complete_button = QPushButton()
-        self.complete_button.setObjectName("complete-assessment")
-        self.reassess_button = QPushButton()
-        self.reassess_button.setObjectName("start-reassessment")
-        top = QHBoxLayout()
-        top.addWidget(self.status, 1)
-        top.addWidget(self.complete_button)
-        top.addWidget(self.reassess_button)
-        self.confirm = self._confirm_strip()
-        self.list = QListWidget()
-        self.list.setObjectName("domains")
-        self.list.setFixedWidth(LIST_WIDTH)
-        self.list.setWordWrap(True)
+        self.bar = AssessmentBar()
+        self.list = DomainList()
         self.panel = DomainPanel()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -136,28 +117,9 @@ class AssessmentEditor(RetranslateMixin, QWidget):
         self.views.addTab(self.over_time, "")
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(top)
-        column.addWidget(self.confirm)
+        column.addWidget(self.bar)
         column.addWidget(self.views, 1)
         return page
-
-    def _confirm_strip(self) -> QWidget:
-        strip = QWidget()
-        self.confirm_text = message_label(MessageKind.WARNING)
-        self.confirm_button = QPushButton()
-        self.confirm_button.setObjectName("confirm-complete")
-        self.cancel_button = QPushButton()
-        self.cancel_button.setObjectName("cancel-complete")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        column = QVBoxLayout(strip)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.confirm_text)
-        column.addLayout(buttons)
-        strip.hide()
-        return strip
 
     def retranslate_ui(self) -> None:
         self.empty_title.setText(_("No needs assessment yet"))
@@ -166,16 +128,9 @@ class AssessmentEditor(RetranslateMixin, QWidget):
             "what is hard, and how much it matters to them right now. Rate only what you have "
             "talked about; the rest stays \"Not rated\"."))
         self.start_button.setText(_("Start a needs assessment"))
-        self.complete_button.setText(_("Co&mplete this assessment"))
-        self.reassess_button.setText(_("Start a &reassessment"))
-        self.confirm_button.setText(_("Complete it"))
-        self.cancel_button.setText(_("Not yet"))
         self.views.setTabText(0, _("Domains"))
         self.views.setTabText(1, _("Change over time"))
-        self.list.setAccessibleName(_("Domains"))
-        self._show_status()
-        self._fill_list()
-        self._show_confirm()
+        self.list.fill(self.ratings, self.shown.previous())
         self.saving.again()
 
     # the editor protocol (editor.py)
@@ -237,9 +192,8 @@ class AssessmentEditor(RetranslateMixin, QWidget):
         self.shown = screen
         self.ratings = dict(screen.current.ratings) if screen.current else {}
         self.pages.setCurrentIndex(0 if screen.current is None else 1)
-        self.confirm.hide()
         self._show_status()
-        self._fill_list()
+        self.list.fill(self.ratings, screen.previous())
         self._select(self.domain if self.domain in self.ratings else ops.domains()[0].id)
         self._show_over_time()
 
@@ -251,62 +205,24 @@ class AssessmentEditor(RetranslateMixin, QWidget):
         self.over_time.show_screen(replace(self.shown, current=current), self.domain)
 
     def _show_status(self) -> None:
-        view = self.current
-        editable = self._editable()
-        self.complete_button.setVisible(editable)
-        self.reassess_button.setVisible(view is not None and not editable)
-        if view is None:
-            self.status.setText("")
-        elif view.completed_at is not None:
-            self.status.setText(_("Completed on {date} by {name}. It is kept as it was; start a "
-                                  "reassessment to see what has changed.").format(
-                date=format_date(local_day(view.completed_at)), name=view.completed_by_name))
-        else:
-            rated = sum(1 for r in self.ratings.values() if r.rated)
-            total = len(self.ratings)
-            self.status.setText(ngettext(
-                "Draft, started on {date}: {rated} of {total} domain rated.",
-                "Draft, started on {date}: {rated} of {total} domains rated.", total).format(
-                date=format_date(local_day(view.created_at)), rated=rated, total=total))
-
-    def _fill_list(self) -> None:
-        previous = self.shown.previous()
-        self.list.blockSignals(True)
-        row = self.list.currentRow()
-        self.list.clear()
-        for domain in ops.domains():
-            lines = [str(domain.title), level_words(self._rating(domain.id).level)]
-            if previous is not None:
-                lines.append(_("Last time: {level}").format(
-                    level=level_words(previous.rating(domain.id).level)))
-            item = QListWidgetItem("\n".join(lines))
-            item.setData(Qt.ItemDataRole.UserRole, domain.id)
-            self.list.addItem(item)
-        self.list.setCurrentRow(row if 0 <= row < self.list.count() else 0)
-        self.list.blockSignals(False)
+        rated = sum(1 for rating in self.ratings.values() if rating.rated)
+        self.bar.show_view(self.current, rated, len(self.ratings))
 
     def _rating(self, domain: str) -> RatingView:
         return self.ratings.get(domain) or RatingView(domain)
 
     def _select(self, domain: str) -> None:
-        self._select_quietly(domain)
+        self.list.choose_quietly(domain)
         self._show_domain(domain)
-
-    def _select_quietly(self, domain: str) -> None:
-        """Mark `domain` as the one chosen in the list, without showing it again."""
-        ids = [d.id for d in ops.domains()]
-        self.list.blockSignals(True)
-        self.list.setCurrentRow(ids.index(domain) if domain in ids else 0)
-        self.list.blockSignals(False)
 
     def _chosen(self, row: int) -> None:
         self.autosave.flush()
         if self.has_unsaved():  # a refused save or a conflict: stay, with the typing
-            self._select_quietly(self.domain)
+            self.list.choose_quietly(self.domain)
             return
-        domains = ops.domains()
-        if 0 <= row < len(domains):
-            self._show_domain(domains[row].id)
+        domain = self.list.domain_at(row)
+        if domain is not None:
+            self._show_domain(domain)
             self.saving.say("")
 
     def _show_domain(self, domain: str) -> None:
@@ -319,21 +235,8 @@ class AssessmentEditor(RetranslateMixin, QWidget):
 
     def _refresh_item(self, domain: str) -> None:
         """Say the domain's level again in the list (and the count of rated ones)."""
-        row = [d.id for d in ops.domains()].index(domain)
-        item = self.list.item(row)
-        lines = item.text().split("\n")
-        lines[1] = level_words(self._rating(domain).level)
-        item.setText("\n".join(lines))
+        self.list.say_level(domain, self._rating(domain).level)
         self._show_status()
-
-    def _show_confirm(self) -> None:
-        rated = sum(1 for r in self.ratings.values() if r.rated)
-        self.confirm_text.setText(ngettext(
-            "Complete this assessment now? It is then kept as it is and can no longer be "
-            "changed. {rated} of {total} domain is rated; the others stay \"Not rated\".",
-            "Complete this assessment now? It is then kept as it is and can no longer be "
-            "changed. {rated} of {total} domains are rated; the others stay \"Not rated\".",
-            len(self.ratings)).format(rated=rated, total=len(self.ratings)))
 
     # saving
     def _typed(self) -> dict[str, Any]:
@@ -411,15 +314,8 @@ class AssessmentEditor(RetranslateMixin, QWidget):
         self._announce()
         self.list.setFocus()
 
-    def _ask_complete(self) -> None:
-        self.autosave.flush()
-        self._show_confirm()
-        self.confirm.show()
-        self.confirm_button.setFocus()
-
     def _complete(self) -> None:
         view = self.current
-        self.confirm.hide()
         if view is None or self.youth_id is None:
             return
         self.autosave.flush()

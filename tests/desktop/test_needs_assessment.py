@@ -77,10 +77,10 @@ def _saved(qtbot: QtBot, editor: AssessmentEditor) -> None:
 
 
 def _complete(qtbot: QtBot, editor: AssessmentEditor) -> None:
-    click(qtbot, editor.complete_button)
-    assert editor.confirm.isVisibleTo(editor) and "the others stay" in \
-        editor.confirm_text.text()
-    click(qtbot, editor.confirm_button)
+    click(qtbot, editor.bar.complete_button)
+    assert editor.bar.confirm.isVisibleTo(editor) and "the others stay" in \
+        editor.bar.confirm_text.text()
+    click(qtbot, editor.bar.confirm_button)
 
 
 def _table(editor: AssessmentEditor) -> dict[str, list[str]]:
@@ -122,15 +122,15 @@ def test_an_assessment_and_a_reassessment_a_month_later_and_what_changed(
     editor.panel.priority.setCurrentIndex(editor.panel.priority.findData("a-lot"))
     _saved(qtbot, editor)
     assert _listed(editor, "legal")[1] == "Not rated"
-    assert "3 of 12 domains rated" in editor.status.text()
+    assert "3 of 12 domains rated" in editor.bar.status.text()
     _complete(qtbot, editor)
-    assert editor.status.text().startswith(
+    assert editor.bar.status.text().startswith(
         f"Completed on {format_date(local_day(MAY))} by Ada Admin.")
     assert not editor.panel.levels.rows[0].radio.isEnabled() and editor.panel.notes.isReadOnly()
-    assert editor.reassess_button.isVisible() and not editor.complete_button.isVisible()
+    assert editor.bar.reassess_button.isVisible() and not editor.bar.complete_button.isVisible()
 
     now[0] = JUNE  # a month later
-    click(qtbot, editor.reassess_button)
+    click(qtbot, editor.bar.reassess_button)
     assert not editor.current or not editor.current.completed
     assert _listed(editor, "housing")[1:] == ["Not rated", "Last time: Level 2 · Struggling"]
     _go(qtbot, editor, "housing")
@@ -147,7 +147,7 @@ def test_an_assessment_and_a_reassessment_a_month_later_and_what_changed(
     sign_in(qtbot, shell, "ada")
     editor = _open(shell, "Jordan Sample")
     assert editor.current is not None and editor.current.completed
-    assert editor.status.text().startswith(f"Completed on {format_date(local_day(JUNE))}")
+    assert editor.bar.status.text().startswith(f"Completed on {format_date(local_day(JUNE))}")
     _go(qtbot, editor, "legal")
     assert editor.panel.notes.toPlainText() == ""  # the notes were on the first assessment
     _check_over_time(editor)
