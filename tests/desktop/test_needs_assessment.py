@@ -200,6 +200,7 @@ def test_a_language_switch_to_arabic_keeps_unsaved_typing_and_mirrors_the_screen
     try:
         assert editor.isRightToLeft() and editor.over_time.chart.isRightToLeft()
         assert editor.panel.strengths.toPlainText() == typed
+        assert editor.panel.notes_label.text() == "ملاحظات"  # said again in Arabic
         assert editor.panel.levels.level() == 3
         list_x = editor.list.mapTo(editor, editor.list.rect().center()).x()
         panel_x = editor.panel.mapTo(editor, editor.panel.rect().center()).x()
