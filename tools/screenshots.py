@@ -210,7 +210,8 @@ _ASSESSED = (
 
 def assessment_data(store: Store) -> int:
     """A youth (open case, no assessment yet) with the assessments of `_ASSESSED`."""
-    youth_id = min(row.id for row in youth.list_youth(store) if row.status == "open")
+    youth_id = next(row.id for row in sorted(youth.list_youth(store), key=lambda r: r.id)
+                    if row.status == "open" and needs.open_assessment(store, row.id) is None)
     for completed_at, levels in _ASSESSED:
         draft = needs.start_assessment(store, youth_id)
         for domain, level in levels.items():
