@@ -189,6 +189,8 @@ def stylesheet() -> str:
         f"QFrame#goal-box {{ background: {p.surface}; border: 1px solid {p.divider};"
         f" border-radius: {RADIUS}px; }}",
         f"QFrame#step, QFrame#referral {{ border: none; border-top: 1px solid {p.divider}; }}",
+        f"QFrame#level-row[chosen=\"true\"] {{ background: {p.accent_soft};"
+        f" border-radius: {RADIUS}px; }}",  # the level chosen in a needs-assessment domain
         f"QLabel#preview-page {{ background: {p.surface}; border: 1px solid {p.border}; }}",
         f"QMenuBar {{ background: {p.canvas}; }}",
         f"QMenuBar::item:selected, QMenu::item:selected {{ background: {p.accent};"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -41,6 +42,7 @@ from desktop.workspace.workspace import Workspace  # noqa: E402
 from i18n import LANGUAGES  # noqa: E402
 from planning import missing, plans  # noqa: E402
 from planning.models import Plan  # noqa: E402
+from services_needs import assessments as needs  # noqa: E402
 
 PASSWORD = "screenshots only"
 
@@ -314,6 +316,52 @@ def empty_directory_screens(switcher: LanguageSwitcher, data: Path) -> None:
 def _grab_dialog_open(dialog: QWidget, name: str, code: str) -> None:
     settle()
     dialog.grab().save(str(OUT / f"{name}-{code}.png"))
+# Four completed needs assessments two months apart and a reassessment under way: levels that
+# go up and down, a domain not rated the second time (a gap in its chart), notes without a level.
+_ASSESSED = (
+    (datetime(2026, 1, 12, 16), {"housing": 1, "safety": 2, "education": 3, "documents": 1}),
+    (datetime(2026, 3, 16, 16), {"housing": 2, "safety": 3, "education": 3}),
+    (datetime(2026, 5, 18, 16), {"housing": 3, "safety": 3, "education": 4, "documents": 2}),
+    (datetime(2026, 7, 20, 16), {"housing": 3, "safety": 4, "education": 4, "documents": 3}),
+    (None, {"housing": 4, "safety": 4}),
+)
+
+
+def assessment_data(store: Store) -> int:
+    """A youth (open case, no assessment yet) with the assessments of `_ASSESSED`."""
+    youth_id = next(row.id for row in sorted(youth.list_youth(store), key=lambda r: r.id)
+                    if row.status == "open" and needs.open_assessment(store, row.id) is None)
+    for completed_at, levels in _ASSESSED:
+        draft = needs.start_assessment(store, youth_id)
+        for domain, level in levels.items():
+            needs.save_rating(store, draft.id, domain, None, level=level, priority="some")
+        needs.save_rating(store, draft.id, "legal", None,
+                          notes="(made up) Court date next month; asked about clearing a record.")
+        if completed_at is not None:
+            needs.complete(store, draft.id, draft.version, completed_at)
+    return youth_id
+
+
+def assessment_screens(shell: Shell, ws: Workspace, youth_id: int, code: str) -> None:
+    """A rated domain of the reassessment, then the change since last time and the chart."""
+    from desktop.workspace.assessment_editor import AssessmentEditor
+
+    editor = next(e for e in ws.editors if isinstance(e, AssessmentEditor))
+    ws.list_panel.select(youth_id)
+    ws.open_youth(youth_id)
+    ws.tabs.setCurrentWidget(editor)
+    editor.views.setCurrentIndex(0)
+    editor.list.setCurrentRow(1)  # housing
+    grab(shell, "assessment-domain", code)
+    editor.views.setCurrentIndex(1)
+    over = editor.over_time
+    over.table.setCurrentCell(9, 0)  # identity documents: a gap in March
+    grab(shell, "assessment-over-time", code)
+    settle()
+    over.scroller.ensureWidgetVisible(over.caption)  # down to the chart
+    grab(shell, "assessment-chart", code)
+    editor.views.setCurrentIndex(0)
+    ws.tabs.setCurrentWidget(ws.profile)
 
 
 def main() -> int:
@@ -346,6 +394,7 @@ def main() -> int:
     from services_needs.directory_csv import import_services
 
     report = import_services(store, BAD_CSV.encode("cp1252"))
+    assessed = assessment_data(store)
     for lang in LANGUAGES:
         switcher.switch(lang.code)
         shell = Shell(switcher, data, demo=False)
@@ -368,6 +417,7 @@ def main() -> int:
         plan_screens(shell, ws, store, lang.code)
         lifecycle_screens(shell, ws, store, lang.code)
         goals_screens(shell, ws, store, lang.code)
+        assessment_screens(shell, ws, assessed, lang.code)
         shell.show_lock(lambda password: None)
         grab(shell, "locked", lang.code)
         shell.workspace = None  # keep the store open for the next language

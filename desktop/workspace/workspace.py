@@ -27,6 +27,7 @@ from desktop.operations.session import Session
 from desktop.operations.types import YouthRecord
 from desktop.operations.youth import FirstView, ListView
 from desktop.translation import RetranslateMixin
+from desktop.workspace import assessment_editor  # noqa: F401  (it registers itself)
 from desktop.workspace.editor import EditorSnapshot, YouthEditor, as_widget, registered_editors
 from desktop.workspace.focus import FocusPlace, focused_place, restore_focus
 from desktop.workspace.goals_editor import GoalsEditor  # registers the Goals and steps tab
@@ -94,6 +95,10 @@ class Workspace(RetranslateMixin, QWidget):
         self.missing = MissingEditor(session)
         self.editors: list[YouthEditor] = [self.profile, self.plan, self.versions, self.missing]
         self.editors += [make(session) for make in registered_editors()]
+        for editor in self.editors[4:]:  # what a registered editor changed, every editor hears
+            notices = getattr(editor, "notices", None)
+            if isinstance(notices, SignalInstance):
+                notices.connect(self.broadcast)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("youth-page")
         self.tabs.setDocumentMode(True)
