@@ -187,6 +187,8 @@ def stylesheet() -> str:
         f"QLabel#session-role, QLabel#list-count {{ color: {p.muted}; }}",
         f"QLabel#empty-state {{ color: {p.muted}; }}",
         f"QLabel#preview-page {{ background: {p.surface}; border: 1px solid {p.border}; }}",
+        f"QFrame#document-card {{ background: {p.surface}; border: 1px solid {p.divider};"
+        f" border-radius: {RADIUS}px; }}",
         f"QMenuBar {{ background: {p.canvas}; }}",
         f"QMenuBar::item:selected, QMenu::item:selected {{ background: {p.accent};"
         f" color: {p.on_accent}; }}",

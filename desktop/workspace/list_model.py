@@ -48,9 +48,12 @@ HEADERS = {
 }
 PLAN_STATES = {"draft": N_("Draft"), "agreed": N_("Agreed")}  # planning.models' states
 NO_PLAN = N_("None yet")
-# Missing-from-care flags (planning.missing), most urgent first.
+# Missing-from-care flags (planning.missing), most urgent first, then documents to get before
+# leaving care at 18 (services_needs.documents).
 ALERT_WORDS = {"missing": N_("Missing now"), "report-overdue": N_("Report overdue"),
-               "debrief-overdue": N_("Debrief overdue"), "debrief-due": N_("Debrief due")}
+               "debrief-overdue": N_("Debrief overdue"), "debrief-due": N_("Debrief due"),
+               "documents-before-18": N_("Documents before 18")}
+MISSING_FLAGS = frozenset(("missing", "report-overdue", "debrief-overdue", "debrief-due"))
 SOON_DAYS = 14  # a review this close is "due"
 
 
@@ -269,8 +272,8 @@ class YouthListModel(QAbstractTableModel):
                              reverse=order == Qt.SortOrder.DescendingOrder)
 
     def _shown(self, row: YouthSummary) -> bool:
-        if self.showing == Showing.ATTENTION:
-            return row.id in self.alerts
+        if self.showing == Showing.ATTENTION:  # missing from care only, as its name says
+            return not MISSING_FLAGS.isdisjoint(self.alerts.get(row.id, ()))
         return self._review_soon(row)
 
     def _review_soon(self, row: YouthSummary) -> bool:

@@ -26,6 +26,7 @@ from desktop.operations.session import Session
 from desktop.operations.types import YouthRecord
 from desktop.operations.youth import FirstView, ListView
 from desktop.translation import RetranslateMixin
+from desktop.workspace.documents_editor import DocumentsEditor
 from desktop.workspace.editor import EditorSnapshot, YouthEditor, as_widget, registered_editors
 from desktop.workspace.focus import FocusPlace, focused_place, restore_focus
 from desktop.workspace.missing_editor import MissingEditor
@@ -87,7 +88,9 @@ class Workspace(RetranslateMixin, QWidget):
         self.plan = PlanEditor(session)
         self.versions = VersionsEditor(session)
         self.missing = MissingEditor(session)
-        self.editors: list[YouthEditor] = [self.profile, self.plan, self.versions, self.missing]
+        self.documents = DocumentsEditor(session)
+        self.editors: list[YouthEditor] = [self.profile, self.plan, self.versions, self.missing,
+                                           self.documents]
         self.editors += [make(session) for make in registered_editors()]
         self.tabs = QTabWidget()
         self.tabs.setObjectName("youth-page")
@@ -130,6 +133,8 @@ class Workspace(RetranslateMixin, QWidget):
         self.plan.notices.connect(self._plan_changed)
         self.missing.notices.connect(self._plan_changed)  # a return brings the review nearer
         self.missing.plan_requested.connect(self._plan_from_debrief)
+        self.documents.notices.connect(self.broadcast)  # the plan's "My documents" shows it
+        self.documents.flags_changed.connect(self._documents_flags)
         self._show_list(first.list if first else ops.load_list_view(session))
         self.retranslate_ui()
 
@@ -228,6 +233,11 @@ class Workspace(RetranslateMixin, QWidget):
             name = self._caseworker_names.get(record.caseworker_id or -1, "")
             self.list_panel.upsert(ops.summary_of(record, name))
         self.broadcast(notice)
+
+    def _documents_flags(self) -> None:
+        """What leaving care asks of a youth changed: the list's "Documents before 18"
+        follows."""
+        self.list_panel.model.set_alerts(ops.load_alerts(self.session))
 
     def _plan_from_debrief(self, debrief: object) -> None:
         """Change the plan with the debrief beside it (a new draft if the plan is agreed)."""

@@ -1,0 +1,290 @@
+"""One identity document on the Documents tab: whether the youth has it (yes, no or not known:
+never chosen for them), where the original is kept, when it was requested and received, the
+next step, fee-waiver notes, and "Where to get it" (the guidance, opened on request).
+
+Typing autosaves; "Saved" appears only after the commit. A save refused (a date that cannot be
+true, a closed case) says why under the card and keeps the typing. When another desk saved the
+document first, the card says so and the person chooses: keep their own answers (saved over
+the other desk's) or use the saved ones.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.errors import EditConflict, WaymarkError
+from desktop.forms import heading, message_label
+from desktop.look import TYPE, MessageKind, space
+from desktop.operations import documents as ops
+from desktop.operations.session import Session
+from desktop.save_line import NOT_SAVED_YET, SAVED, SaveLine
+from desktop.translation import RetranslateMixin
+from desktop.workspace.autosave import Autosave
+from desktop.workspace.date_field import DateField
+from i18n import N_, _
+
+HAS_IT = ((True, N_("Yes")), (False, N_("No")), (None, N_("Not known")))
+LABELS = {
+    "has_it": N_("Do they have it?"),
+    "kept_where": N_("Where the original is kept"),
+    "requested_on": N_("Requested on"),
+    "received_on": N_("Received on"),
+    "next_step": N_("Next step"),
+    "fee_waiver": N_("Fee-waiver notes"),
+}
+DATES = ("requested_on", "received_on")
+NOTES = ("next_step", "fee_waiver")
+
+
+def _notes() -> QPlainTextEdit:
+    field = QPlainTextEdit()
+    field.setTabChangesFocus(True)
+    field.setFixedHeight(field.fontMetrics().lineSpacing() * 2 + 16)
+    return field
+
+
+class DocumentCard(RetranslateMixin, QFrame):
+    saved = Signal(object)  # the DocumentView just saved
+
+    def __init__(self, session: Session, view: ops.DocumentView,
+                 guide_problem: WaymarkError | None = None) -> None:
+        super().__init__()
+        self.setObjectName("document-card")
+        self._session = session
+        self.youth_id: int | None = None
+        self.view = view  # what is saved
+        self.theirs: ops.DocumentView | None = None  # another desk's, after a conflict
+        self._problem = guide_problem
+        self.autosave = Autosave(self._save, self)
+        self.title = heading(scale=TYPE.subtitle)
+        self.has_it = QButtonGroup(self)
+        self.choices = [QRadioButton() for _value in HAS_IT]
+        for position, button in enumerate(self.choices):
+            self.has_it.addButton(button, position)
+        self.kept_where = QLineEdit()
+        self.dates = {name: DateField() for name in DATES}
+        self.notes = {name: _notes() for name in NOTES}
+        self.labels = {name: QLabel() for name in LABELS}
+        self.guide_button = QToolButton()
+        self.guide_button.setCheckable(True)
+        self.guide_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.guide = message_label(MessageKind.ERROR) if guide_problem else QLabel()
+        self.guide.setWordWrap(True)
+        self.guide.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.guide.hide()
+        self.conflict = QWidget()
+        self.keep_button, self.theirs_button = QPushButton(), QPushButton()
+        self.saving = SaveLine()
+        self.state = self.saving.label
+        self._name_widgets()
+        self._lay_out()
+        self._connect()
+        self.show_view(view)
+        self.retranslate_ui()
+
+    def _name_widgets(self) -> None:
+        key = self.view.document.id
+        for name, widget in self._fields().items():
+            widget.setObjectName(f"{key}-{name}")
+        self.guide_button.setObjectName(f"{key}-guide")
+        self.keep_button.setObjectName("keep-mine")
+        self.theirs_button.setObjectName("use-saved")
+
+    def _fields(self) -> dict[str, QWidget]:
+        return {"kept_where": self.kept_where, **self.dates, **self.notes}
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*(space(4),) * 4)
+        layout.addWidget(self.title)
+        choices = QHBoxLayout()
+        choices.addWidget(self.labels["has_it"])
+        for button in self.choices:
+            choices.addWidget(button)
+        choices.addStretch(1)
+        layout.addLayout(choices)
+        dates = QHBoxLayout()  # requested and received side by side: they are read together
+        for name, field in self._fields().items():
+            self.labels[name].setBuddy(field)
+            self.labels[name].setWordWrap(True)
+            if name in DATES:
+                column = QVBoxLayout()
+                column.addWidget(self.labels[name])
+                column.addWidget(field)
+                dates.addLayout(column, 1)
+                if name == DATES[-1]:
+                    layout.addLayout(dates)
+                continue
+            layout.addWidget(self.labels[name])
+            layout.addWidget(field)
+        conflict = QHBoxLayout(self.conflict)
+        conflict.setContentsMargins(0, 0, 0, 0)
+        conflict.addWidget(self.keep_button)
+        conflict.addWidget(self.theirs_button)
+        conflict.addStretch(1)
+        self.conflict.hide()
+        layout.addWidget(self.state)
+        layout.addWidget(self.conflict)
+        guide_row = QHBoxLayout()
+        guide_row.addWidget(self.guide_button)
+        guide_row.addStretch(1)
+        layout.addLayout(guide_row)
+        layout.addWidget(self.guide)
+
+    def _connect(self) -> None:
+        self.has_it.idClicked.connect(self._edited)
+        self.kept_where.textEdited.connect(self._edited)
+        for field in self.dates.values():
+            field.changed.connect(self._edited)
+        for note in self.notes.values():
+            note.textChanged.connect(self._edited)
+        self.guide_button.toggled.connect(self._open_guide)
+        self.keep_button.clicked.connect(self.keep_mine)
+        self.theirs_button.clicked.connect(self.use_saved)
+
+    def retranslate_ui(self) -> None:
+        title = str(self.view.document.title)
+        self.title.setText(title)
+        for name, label in self.labels.items():
+            label.setText(_(LABELS[name]))
+        for button, (_value, words) in zip(self.choices, HAS_IT, strict=True):
+            button.setText(_(words))
+            button.setAccessibleName(_("{document}: {answer}").format(document=title,
+                                                                      answer=_(words)))
+        for name, widget in self._fields().items():
+            widget.setAccessibleName(_("{document}: {field}").format(document=title,
+                                                                     field=_(LABELS[name])))
+        self.guide_button.setText(_("Where to get it"))
+        self.guide_button.setAccessibleName(_("Where to get it: {document}").format(
+            document=title))
+        if self._problem is not None:
+            self.guide.setText(self._problem.user_message())
+        else:
+            self.guide.setText(str(self.view.document.guide))
+        self._point_arrow()
+        self.keep_button.setText(_("Keep my answers"))
+        self.theirs_button.setText(_("Use the saved answers"))
+        self.saving.again()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._point_arrow()
+
+    def _point_arrow(self) -> None:
+        closed = Qt.ArrowType.LeftArrow if self.isRightToLeft() else Qt.ArrowType.RightArrow
+        self.guide_button.setArrowType(Qt.ArrowType.DownArrow if self.guide_button.isChecked()
+                                       else closed)
+
+    def _open_guide(self, opened: bool) -> None:
+        self.guide.setVisible(opened)
+        self._point_arrow()
+
+    # what is shown
+    def show_view(self, view: ops.DocumentView) -> None:
+        """Show `view` as saved (filling the form, not an edit)."""
+        self.view, self.theirs = view, None
+        self.conflict.hide()
+        self._put(view.values())
+        self.saving.say("")
+
+    def _put(self, values: dict[str, Any]) -> None:
+        """Fill the fields (no signal of an edit: only the person's own edits are saved)."""
+        choice = next(n for n, (value, _w) in enumerate(HAS_IT) if value == values["has_it"])
+        self.choices[choice].setChecked(True)
+        self.kept_where.setText(values["kept_where"])
+        for name, field in self.dates.items():
+            field.set_value(values[name])
+        for name, note in self.notes.items():
+            note.blockSignals(True)
+            note.setPlainText(values[name])
+            note.blockSignals(False)
+
+    def values(self) -> dict[str, Any]:
+        """The answers on screen (a date field holds the last date typed, never other text)."""
+        return {"has_it": HAS_IT[max(self.has_it.checkedId(), 0)][0],
+                "kept_where": self.kept_where.text(),
+                **{name: field.value() for name, field in self.dates.items()},
+                **{name: note.toPlainText() for name, note in self.notes.items()}}
+
+    def changes(self) -> dict[str, Any]:
+        saved = self.view.values()
+        return {name: value for name, value in self.values().items() if value != saved[name]}
+
+    def unsaved(self) -> dict[str, Any]:
+        """What a lock keeps: the answers that differ, and date text that is not a date yet."""
+        typed: dict[str, Any] = {"values": self.changes()} if self.changes() else {}
+        texts = {name: f.text() for name, f in self.dates.items() if f.has_problem()}
+        if texts:
+            typed["date_texts"] = texts
+        return typed
+
+    def put_back(self, typed: dict[str, Any]) -> None:
+        self._put(self.view.values() | typed.get("values", {}))
+        for name, text in typed.get("date_texts", {}).items():
+            self.dates[name].set_text(text)
+        if typed.get("values"):
+            self._edited()
+
+    # saving
+    def _edited(self) -> None:
+        if self.theirs is None:
+            self.saving.say(NOT_SAVED_YET)
+            self.autosave.touch()
+
+    def flush(self) -> None:
+        self.autosave.flush()
+
+    def _save(self) -> None:
+        changes = self.changes()
+        if self.youth_id is None or self.theirs is not None or not changes:
+            return
+        try:
+            saved = ops.save_document(self._session, self.youth_id, self.view, **changes)
+        except EditConflict as error:
+            self._conflict(error)
+            return
+        except WaymarkError as error:  # the typing stays on screen
+            self.saving.say(error)
+            return
+        self.view = saved
+        self.saving.say(SAVED)
+        self.saved.emit(saved)
+
+    def _conflict(self, error: EditConflict) -> None:
+        assert self.youth_id is not None
+        try:
+            self.theirs = ops.document_now(self._session, self.youth_id, self.view)
+        except WaymarkError as other:
+            self.saving.say(other)
+            return
+        self.saving.say(WaymarkError(N_(
+            "Someone else saved this document meanwhile. Keep your answers (saved over "
+            "theirs), or use the saved answers?")))
+        self.conflict.show()
+
+    def keep_mine(self) -> None:
+        if self.theirs is not None:
+            self.view, self.theirs = self.theirs, None
+            self.conflict.hide()
+            self._save()
+
+    def use_saved(self) -> None:
+        if self.theirs is not None:
+            self.show_view(self.theirs)
+            self.saved.emit(self.view)
