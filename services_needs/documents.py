@@ -91,13 +91,14 @@ def _rows(session: Session, youth_id: int) -> dict[str, VitalDocument]:
 def open_documents(store: Store, youth_id: int,
                    documents: Sequence[Document] | None = None) -> list[DocumentView]:
     """Every document of the content (`documents`, the built-in ones by default), in its
-    order, with what is known of it for this youth. Viewing is audited."""
+    order, with what is known of it for this youth. Viewing what was recorded is audited."""
     documents = built_in_documents() if documents is None else documents
     with store.unit() as session:
         _youth, flagged = access.youth_for(session, store.user, youth_id)
         rows = _rows(session, youth_id)
-        store.record(session, audit.VIEW, record_type=DOCUMENT, detail=f"youth {youth_id}",
-                     flagged=flagged)
+        if rows:  # no row: nothing of the youth's was shown, only the content
+            store.record(session, audit.VIEW, record_type=DOCUMENT, detail=f"youth {youth_id}",
+                         flagged=flagged)
         return [_view(document, rows.get(document.id)) for document in documents]
 
 
@@ -106,9 +107,9 @@ def document_now(store: Store, youth_id: int, document: Document) -> DocumentVie
     with store.unit() as session:
         _youth, flagged = access.youth_for(session, store.user, youth_id)
         row = _rows(session, youth_id).get(document.id)
-        store.record(session, audit.VIEW, record_type=DOCUMENT,
-                     record_id=row.id if row else None, detail=f"youth {youth_id}",
-                     flagged=flagged)
+        if row is not None:
+            store.record(session, audit.VIEW, record_type=DOCUMENT, record_id=row.id,
+                         detail=f"youth {youth_id}", flagged=flagged)
         return _view(document, row)
 
 

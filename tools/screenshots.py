@@ -233,6 +233,7 @@ def documents_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> N
     ws.open_youth(alex)
     ws.tabs.setCurrentWidget(ws.documents)
     ws.documents.cards[0].guide_button.setChecked(True)
+    settle(300)
     grab(shell, "documents", code)
     ws.documents.cards[0].guide_button.setChecked(False)
     scroll = ws.documents.scroll_area
@@ -241,6 +242,9 @@ def documents_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> N
     ws.tabs.setCurrentWidget(ws.plan)
     ids = [section.id for section in ws.plan.content.sections]
     ws.plan.guide.setCurrentRow(ids.index("documents"))
+    settle(300)  # the section's boxes and the tracker's lines laid out
+    for area in ws.plan.findChildren(QScrollArea):
+        area.verticalScrollBar().setValue(0)  # the tracker, at the top of the section
     grab(shell, "plan-documents-tracker", code)
     ws.plan.guide.setCurrentRow(0)
     ws.tabs.setCurrentWidget(ws.profile)

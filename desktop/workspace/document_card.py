@@ -4,8 +4,8 @@ next step, fee-waiver notes, and "Where to get it" (the guidance, opened on requ
 
 Typing autosaves; "Saved" appears only after the commit. A save refused (a date that cannot be
 true, a closed case) says why under the card and keeps the typing. When another desk saved the
-document first, the card says so and the person chooses: keep their own answers (saved over
-the other desk's) or use the saved ones.
+document first, the card says so and the person chooses: keep their own changes (saved on top
+of the other desk's answers) or use the saved answers.
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ class DocumentCard(RetranslateMixin, QFrame):
         self.youth_id: int | None = None
         self.view = view  # what is saved
         self.theirs: ops.DocumentView | None = None  # another desk's, after a conflict
+        self._mine: dict[str, Any] = {}  # this desk's changes, kept over a conflict
         self._problem = guide_problem
         self.autosave = Autosave(self._save, self)
         self.title = heading(scale=TYPE.subtitle)
@@ -177,7 +178,7 @@ class DocumentCard(RetranslateMixin, QFrame):
         else:
             self.guide.setText(str(self.view.document.guide))
         self._point_arrow()
-        self.keep_button.setText(_("Keep my answers"))
+        self.keep_button.setText(_("Keep my changes"))
         self.theirs_button.setText(_("Use the saved answers"))
         self.saving.again()
 
@@ -240,6 +241,7 @@ class DocumentCard(RetranslateMixin, QFrame):
             self.dates[name].set_text(text)
         if typed.get("values"):
             self._edited()
+            self.flush()  # saved now, or the problem said again
 
     # saving
     def _edited(self) -> None:
@@ -273,15 +275,19 @@ class DocumentCard(RetranslateMixin, QFrame):
         except WaymarkError as other:
             self.saving.say(other)
             return
+        self._mine = self.changes()
         self.saving.say(WaymarkError(N_(
-            "Someone else saved this document meanwhile. Keep your answers (saved over "
-            "theirs), or use the saved answers?")))
+            "Someone else saved this document meanwhile. Keep your changes (added to what "
+            "they saved), or use the saved answers?")))
         self.conflict.show()
 
     def keep_mine(self) -> None:
+        """Save this desk's changes over the other desk's answers (theirs stay where these
+        did not change anything)."""
         if self.theirs is not None:
             self.view, self.theirs = self.theirs, None
             self.conflict.hide()
+            self._put(self.view.values() | self._mine)
             self._save()
 
     def use_saved(self) -> None:

@@ -62,7 +62,6 @@ class DocumentsBeside(RetranslateMixin, QFrame):
         for widget in (self.title, self.hint, self.message):
             self._layout.addWidget(widget)
         self.reload()
-        self._fresh = True  # just read: the first showing need not read again
         self.retranslate_ui()
 
     def reload(self) -> None:
@@ -95,9 +94,7 @@ class DocumentsBeside(RetranslateMixin, QFrame):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._fresh:
-            self._fresh = False
-        elif not event.spontaneous():
+        if not event.spontaneous():  # shown again (the plan's tab chosen): read again
             self.reload()
 
 

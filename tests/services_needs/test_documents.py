@@ -164,6 +164,7 @@ def test_an_unknown_document_is_not_saved(store: Store) -> None:
 
 def test_views_and_saves_are_audited_with_field_names_only(store: Store) -> None:
     youth = _youth(store)
+    documents.open_documents(store, youth)  # nothing recorded yet: nothing of theirs shown
     made = _save(store, youth, "birth-certificate", None, has_it=False,
                  kept_where="Grandma Rosa's house")
     _save(store, youth, "birth-certificate", made.version, next_step="Call Rosa")
