@@ -232,10 +232,10 @@ def documents_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> N
     ws.list_panel.select(alex)
     ws.open_youth(alex)
     ws.tabs.setCurrentWidget(ws.documents)
-    ws.documents.cards[0].guide_button.setChecked(True)
+    ws.documents.cards[0].guide.button.setChecked(True)
     settle(300)
     grab(shell, "documents", code)
-    ws.documents.cards[0].guide_button.setChecked(False)
+    ws.documents.cards[0].guide.button.setChecked(False)
     scroll = ws.documents.scroll_area
     scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
     grab(shell, "documents-end", code)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -22,20 +22,20 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from casefile.errors import EditConflict, WaymarkError
-from desktop.forms import heading, message_label
-from desktop.look import TYPE, MessageKind, space
+from casefile.errors import EditConflict, InvalidInput, WaymarkError
+from desktop.forms import heading
+from desktop.look import TYPE, space
 from desktop.operations import documents as ops
 from desktop.operations.session import Session
 from desktop.save_line import NOT_SAVED_YET, SAVED, SaveLine
 from desktop.translation import RetranslateMixin
 from desktop.workspace.autosave import Autosave
 from desktop.workspace.date_field import DateField
+from desktop.workspace.document_guide import DocumentGuide
 from i18n import N_, _
 
 HAS_IT = ((True, N_("Yes")), (False, N_("No")), (None, N_("Not known")))
@@ -70,7 +70,6 @@ class DocumentCard(RetranslateMixin, QFrame):
         self.view = view  # what is saved
         self.theirs: ops.DocumentView | None = None  # another desk's, after a conflict
         self._mine: dict[str, Any] = {}  # this desk's changes, kept over a conflict
-        self._problem = guide_problem
         self.autosave = Autosave(self._save, self)
         self.title = heading(scale=TYPE.subtitle)
         self.has_it = QButtonGroup(self)
@@ -81,13 +80,7 @@ class DocumentCard(RetranslateMixin, QFrame):
         self.dates = {name: DateField() for name in DATES}
         self.notes = {name: _notes() for name in NOTES}
         self.labels = {name: QLabel() for name in LABELS}
-        self.guide_button = QToolButton()
-        self.guide_button.setCheckable(True)
-        self.guide_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.guide = message_label(MessageKind.ERROR) if guide_problem else QLabel()
-        self.guide.setWordWrap(True)
-        self.guide.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.guide.hide()
+        self.guide = DocumentGuide(view.document, guide_problem)
         self.conflict = QWidget()
         self.keep_button, self.theirs_button = QPushButton(), QPushButton()
         self.saving = SaveLine()
@@ -102,7 +95,6 @@ class DocumentCard(RetranslateMixin, QFrame):
         key = self.view.document.id
         for name, widget in self._fields().items():
             widget.setObjectName(f"{key}-{name}")
-        self.guide_button.setObjectName(f"{key}-guide")
         self.keep_button.setObjectName("keep-mine")
         self.theirs_button.setObjectName("use-saved")
 
@@ -141,10 +133,6 @@ class DocumentCard(RetranslateMixin, QFrame):
         self.conflict.hide()
         layout.addWidget(self.state)
         layout.addWidget(self.conflict)
-        guide_row = QHBoxLayout()
-        guide_row.addWidget(self.guide_button)
-        guide_row.addStretch(1)
-        layout.addLayout(guide_row)
         layout.addWidget(self.guide)
 
     def _connect(self) -> None:
@@ -154,7 +142,6 @@ class DocumentCard(RetranslateMixin, QFrame):
             field.changed.connect(self._edited)
         for note in self.notes.values():
             note.textChanged.connect(self._edited)
-        self.guide_button.toggled.connect(self._open_guide)
         self.keep_button.clicked.connect(self.keep_mine)
         self.theirs_button.clicked.connect(self.use_saved)
 
@@ -170,31 +157,9 @@ class DocumentCard(RetranslateMixin, QFrame):
         for name, widget in self._fields().items():
             widget.setAccessibleName(_("{document}: {field}").format(document=title,
                                                                      field=_(LABELS[name])))
-        self.guide_button.setText(_("Where to get it"))
-        self.guide_button.setAccessibleName(_("Where to get it: {document}").format(
-            document=title))
-        if self._problem is not None:
-            self.guide.setText(self._problem.user_message())
-        else:
-            self.guide.setText(str(self.view.document.guide))
-        self._point_arrow()
         self.keep_button.setText(_("Keep my changes"))
         self.theirs_button.setText(_("Use the saved answers"))
         self.saving.again()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LayoutDirectionChange:
-            self._point_arrow()
-
-    def _point_arrow(self) -> None:
-        closed = Qt.ArrowType.LeftArrow if self.isRightToLeft() else Qt.ArrowType.RightArrow
-        self.guide_button.setArrowType(Qt.ArrowType.DownArrow if self.guide_button.isChecked()
-                                       else closed)
-
-    def _open_guide(self, opened: bool) -> None:
-        self.guide.setVisible(opened)
-        self._point_arrow()
 
     # what is shown
     def show_view(self, view: ops.DocumentView) -> None:
@@ -261,12 +226,28 @@ class DocumentCard(RetranslateMixin, QFrame):
         except EditConflict as error:
             self._conflict(error)
             return
-        except WaymarkError as error:  # the typing stays on screen
+        except InvalidInput as error:  # the typing stays on screen; what else is typed is saved
+            self.saving.say(error)
+            self._save_besides_dates(changes)
+            return
+        except WaymarkError as error:
             self.saving.say(error)
             return
         self.view = saved
         self.saving.say(SAVED)
         self.saved.emit(saved)
+
+    def _save_besides_dates(self, changes: dict[str, Any]) -> None:
+        """After a date was refused, save the other answers typed with it, so that only the
+        date waits to be put right (and nothing else is lost if the person moves on)."""
+        others = {name: value for name, value in changes.items() if name not in DATES}
+        if self.youth_id is None or not others or len(others) == len(changes):
+            return
+        try:
+            self.view = ops.save_document(self._session, self.youth_id, self.view, **others)
+        except WaymarkError:
+            return  # the first problem is the one said
+        self.saved.emit(self.view)
 
     def _conflict(self, error: EditConflict) -> None:
         assert self.youth_id is not None

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from casefile.errors import WaymarkError
@@ -65,21 +66,16 @@ class DocumentsEditor(RetranslateMixin, QWidget):
         self.intro = QLabel()
         self.intro.setObjectName("empty-state")
         self.intro.setWordWrap(True)
-        problem = ops.guides_problem()
-        self.cards = [DocumentCard(session, ops.DocumentView(document), problem)
-                      for document in ops.tracked()]
+        self.cards: list[DocumentCard] = []  # made when the tab is first shown (make_cards)
+        self._views: list[ops.DocumentView] = []  # the youth's documents, as read
         self._lay_out()
-        for card in self.cards:
-            card.saved.connect(self._card_saved)
         self.retranslate_ui()
 
     def _lay_out(self) -> None:
         page = QWidget()
-        column = QVBoxLayout(page)
+        self._column = column = QVBoxLayout(page)
         column.setSpacing(space(4))
         column.addWidget(self.intro)
-        for card in self.cards:
-            column.addWidget(card)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -104,12 +100,38 @@ class DocumentsEditor(RetranslateMixin, QWidget):
     def load(self, youth_id: int) -> None:
         self.flush()
         screen = ops.open_documents(self._session, youth_id)
-        self.youth_id = youth_id
-        for card, view in zip(self.cards, screen.documents, strict=True):
-            card.youth_id = youth_id
-            card.show_view(view)
+        self.youth_id, self._views = youth_id, screen.documents
+        self._fill()
         self.leaving = screen.leaving
         self._show_banner()
+
+    def make_cards(self) -> None:
+        """Make the seven cards, once: only when the tab is first shown (or typing kept over a
+        lock comes back), as they take a noticeable moment to build at sign-in."""
+        if self.cards:
+            return
+        problem = ops.guides_problem()
+        views = self._views or [ops.DocumentView(document) for document in ops.tracked()]
+        self.cards = [DocumentCard(self._session, view, problem) for view in views]
+        for position, card in enumerate(self.cards, start=1):
+            self._column.insertWidget(position, card)
+            if self.isVisible():  # made while shown: shown now, not at the next event
+                card.show()
+            card.saved.connect(self._card_saved)
+        self._fill()
+
+    def _fill(self) -> None:
+        for card, view in zip(self.cards, self._views, strict=False):
+            card.youth_id = self.youth_id
+            card.show_view(view)
+
+    def views(self) -> list[ops.DocumentView]:
+        """The documents as saved (the cards' when they were made)."""
+        return [card.view for card in self.cards] if self.cards else list(self._views)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.make_cards()
+        super().showEvent(event)
 
     def flush(self) -> None:
         for card in self.cards:
@@ -127,6 +149,8 @@ class DocumentsEditor(RetranslateMixin, QWidget):
     def restore(self, snapshot: EditorSnapshot) -> None:
         typed: dict[str, Any] = snapshot.unsaved.get("typed", {})
         states = snapshot.save_state if isinstance(snapshot.save_state, dict) else {}
+        if typed:
+            self.make_cards()
         for card in self.cards:
             key = card.view.document.id
             if key in typed:
@@ -155,8 +179,7 @@ class DocumentsEditor(RetranslateMixin, QWidget):
             return
         before = self.leaving
         try:
-            self.leaving = ops.leaving_care(self._session, self.youth_id,
-                                            [card.view for card in self.cards])
+            self.leaving = ops.leaving_care(self._session, self.youth_id, self.views())
         except WaymarkError:
             return  # the banner keeps what it said; the cards say any problem
         self._show_banner()

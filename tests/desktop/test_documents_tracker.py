@@ -227,9 +227,12 @@ def test_a_date_that_cannot_be_true_is_refused_and_stays_on_screen_over_a_lock(
     _type_date(qtbot, birth.dates["requested_on"], "6/10/2026")
     _saved(qtbot, birth)
     _type_date(qtbot, birth.dates["received_on"], "6/1/2026")
+    type_into(qtbot, birth.kept_where, "Front desk")
     birth.flush()
     assert "received is before the date it was requested" in birth.state.text()
     assert _kind(birth.state) == MessageKind.ERROR
+    saved = open_documents(store_of(ws.session), ws.documents.youth_id or 0)[0]
+    assert (saved.kept_where, saved.received_on) == ("Front desk", None)  # only the date waits
     shell.lock_action.trigger()
     unlock(qtbot, shell)
     birth = _card(workspace(shell), "birth-certificate")
@@ -274,11 +277,12 @@ def test_an_agencys_own_guide_is_shown_and_a_file_with_a_mistake_says_where(
                            'es = "Sala 4 del DMV, los lunes." }\n', encoding="utf-8")
     shell, ws = _documents_of_a_new_youth(qtbot, start_shell)
     card = _card(ws, "state-id")
-    assert not card.guide.isVisibleTo(ws)  # opened on request
-    click(qtbot, card.guide_button)
-    assert card.guide.isVisibleTo(ws)
-    assert card.guide.text() == "Room 4 at the county DMV, Mondays."
-    assert _card(ws, "birth-certificate").guide.text().startswith("Ask the vital records office")
+    assert not card.guide.text.isVisibleTo(ws)  # opened on request
+    click(qtbot, card.guide.button)
+    assert card.guide.text.isVisibleTo(ws)
+    assert card.guide.text.text() == "Room 4 at the county DMV, Mondays."
+    built_in = _card(ws, "birth-certificate").guide.text.text()
+    assert built_in.startswith("Ask the vital records office")
     status = _document_guides_text()
     assert str(agency_file) in status and "1 text of it is not in العربية" in status
     shell.close()
@@ -290,9 +294,10 @@ def test_an_agencys_own_guide_is_shown_and_a_file_with_a_mistake_says_where(
     sign_in(qtbot, shell, "ada")
     ws = _open(qtbot, shell, "Jordan Sample")
     card = _card(ws, "state-id")
-    click(qtbot, card.guide_button)
-    assert _kind(card.guide) == MessageKind.ERROR
-    assert str(agency_file) in card.guide.text() and "no document 'passport'" in card.guide.text()
+    click(qtbot, card.guide.button)
+    assert _kind(card.guide.text) == MessageKind.ERROR
+    said = card.guide.text.text()
+    assert str(agency_file) in said and "no document 'passport'" in said
     assert "no document 'passport'" in _document_guides_text()
     click(qtbot, card.choices[YES])  # the tracker itself still works
     _saved(qtbot, card)
