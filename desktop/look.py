@@ -192,6 +192,8 @@ def stylesheet() -> str:
         f"QFrame#level-row[chosen=\"true\"] {{ background: {p.accent_soft};"
         f" border-radius: {RADIUS}px; }}",  # the level chosen in a needs-assessment domain
         f"QLabel#preview-page {{ background: {p.surface}; border: 1px solid {p.border}; }}",
+        f"QFrame#document-card {{ background: {p.surface}; border: 1px solid {p.divider};"
+        f" border-radius: {RADIUS}px; }}",
         f"QMenuBar {{ background: {p.canvas}; }}",
         f"QMenuBar::item:selected, QMenu::item:selected {{ background: {p.accent};"
         f" color: {p.on_accent}; }}",

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 from babel.dates import format_time as babel_format_time
+from babel.lists import format_list as babel_format_list
 from babel.numbers import format_decimal
 
 from i18n.runtime import current_language
@@ -51,3 +52,8 @@ def format_time(value: datetime | None, lang: str | None = None, length: str = "
 
 def format_number(value: int | float, lang: str | None = None) -> str:
     return _clean(format_decimal(value, locale=lang or current_language()))
+
+
+def format_list(items: list[str], lang: str | None = None) -> str:
+    """Items joined as the language joins a list ("A, B, and C" / "A، B و C" / "A、B和C")."""
+    return _clean(babel_format_list(items, locale=lang or current_language())) if items else ""

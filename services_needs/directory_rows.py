@@ -19,7 +19,7 @@ from services_needs.content import domains
 from services_needs.directory import MAX_AGE, MAX_LONG, MAX_SHORT, ServiceFields, checked
 from services_needs.directory_search import DOMAIN_WORDS
 
-SPLIT = re.compile(r"[;,/|\n]")
+SPLIT = re.compile(r"[;,/|\n\u060c\u061b\uff0c\uff1b\u3001]")  # also Arabic and Chinese commas
 YES = frozenset({"yes", "y", "true", "1", "x", "si", "oui", "✓", "✔"})
 NO = frozenset({"no", "n", "false", "0", ""})
 EVERY_AGE = frozenset({"any", "any age", "all", "all ages"})

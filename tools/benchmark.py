@@ -203,6 +203,32 @@ def plan_rows(app: Any, ws: Any, switcher: Any) -> list[tuple[str, str, str, boo
     ]
 
 
+def assessment_rows(app: Any, ws: Any, store: Any) -> list[tuple[str, str, str, bool]]:
+    """Opening youth with completed assessments (some with two or three) on the assessment tab,
+    and autosaving a rating's notes."""
+    from sqlalchemy import select
+
+    from desktop.workspace.assessment_editor import AssessmentEditor
+    from services_needs.models import COMPLETED, Assessment
+
+    with store.unit() as session:
+        assessed = sorted(set(session.scalars(select(Assessment.youth_id)
+                                              .where(Assessment.status == COMPLETED))))
+    editor = next(e for e in ws.editors if isinstance(e, AssessmentEditor))
+    ws.tabs.setCurrentWidget(editor)
+
+    def open_an_assessment(position: int) -> float:
+        started = time.perf_counter()
+        editor.load(assessed[position * 97 % len(assessed)])
+        app.processEvents()
+        return (time.perf_counter() - started) * 1000
+
+    opens = [open_an_assessment(position) for position in range(30)]
+    return [("opening a youth's needs assessment, with its history (median / max of 30)",
+             f"{statistics.median(opens):.0f} / {max(opens):.0f} ms", "< 100 ms",
+             max(opens) < 100)]
+
+
 def print_rows() -> list[tuple[str, str, str, bool]]:
     """The sample plan (every section filled) printed in each shipped language, in-process and
     after one warm-up print (which registers the fonts)."""
@@ -387,6 +413,7 @@ def main() -> int:
                  f"{statistics.median(switches):.0f} / {worst:.0f} ms", "< 150 ms", worst < 150))
 
     rows += plan_rows(app, ws, switcher)
+    rows += assessment_rows(app, ws, store)
     rows += print_rows()
     rows += directory_rows(app, store)
     ws.finish()

@@ -361,6 +361,58 @@ def assessment_screens(shell: Shell, ws: Workspace, youth_id: int, code: str) ->
     over.scroller.ensureWidgetVisible(over.caption)  # down to the chart
     grab(shell, "assessment-chart", code)
     editor.views.setCurrentIndex(0)
+DOCUMENTS_YOUTH = "Alex Rivera"  # made up: turns 18 in about three months
+
+
+def _documents_youth(store: Store) -> int:
+    """A made-up youth turning 18 soon, some documents tracked and a plan started (once)."""
+    from datetime import date, timedelta
+
+    from services_needs.documents import open_documents, save_document
+
+    found = [r.id for r in youth.list_youth(store) if r.legal_name == DOCUMENTS_YOUTH]
+    if found:
+        return found[0]
+    today = date.today()
+    turns_18 = today + timedelta(days=95)
+    born = date(turns_18.year - 18, turns_18.month, min(turns_18.day, 28))
+    alex = youth.create_youth(store, youth.YouthFields(
+        legal_name=DOCUMENTS_YOUTH, date_of_birth=born)).id
+    asked = today - timedelta(days=12)
+    for document, fields in (
+            ("birth-certificate", {"has_it": False, "requested_on": asked,
+                                   "next_step": "(made up) Call the county office on Monday.",
+                                   "fee_waiver": "(made up) Waiver letter sent with the request."}),
+            ("social-security-card", {"has_it": True, "kept_where": "(made up) Office safe"}),
+            ("state-id", {"has_it": False})):
+        save_document(store, alex, document, None, today=today, **fields)
+    open_documents(store, alex)
+    plans.start_plan(store, alex)
+    return alex
+
+
+def documents_screens(shell: Shell, ws: Workspace, store: Store, code: str) -> None:
+    """The Documents tab (leaving-care banner, a guide open) and the plan's My documents."""
+    alex = _documents_youth(store)
+    ws.reload_list()
+    ws.list_panel.select(alex)
+    ws.open_youth(alex)
+    ws.tabs.setCurrentWidget(ws.documents)
+    ws.documents.cards[0].guide.button.setChecked(True)
+    settle(300)
+    grab(shell, "documents", code)
+    ws.documents.cards[0].guide.button.setChecked(False)
+    scroll = ws.documents.scroll_area
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+    grab(shell, "documents-end", code)
+    ws.tabs.setCurrentWidget(ws.plan)
+    ids = [section.id for section in ws.plan.content.sections]
+    ws.plan.guide.setCurrentRow(ids.index("documents"))
+    settle(300)  # the section's boxes and the tracker's lines laid out
+    for area in ws.plan.findChildren(QScrollArea):
+        area.verticalScrollBar().setValue(0)  # the tracker, at the top of the section
+    grab(shell, "plan-documents-tracker", code)
+    ws.plan.guide.setCurrentRow(0)
     ws.tabs.setCurrentWidget(ws.profile)
 
 
@@ -418,6 +470,7 @@ def main() -> int:
         lifecycle_screens(shell, ws, store, lang.code)
         goals_screens(shell, ws, store, lang.code)
         assessment_screens(shell, ws, assessed, lang.code)
+        documents_screens(shell, ws, store, lang.code)
         shell.show_lock(lambda password: None)
         grab(shell, "locked", lang.code)
         shell.workspace = None  # keep the store open for the next language

@@ -62,13 +62,32 @@ def _plan_content_text() -> str:
     return "\n".join(lines)
 
 
+def _document_guides_text() -> str:
+    """The built-in "where to get it" guidance, and the agency's file, as for plan content."""
+    from desktop.operations import documents as documents_ops
+
+    status = documents_ops.guides_status()
+    if status.path is None:
+        return _("Built in only (an agency adds its own in {file})").format(
+            file=LTR.format(documents_ops.agency_guides_path()))
+    if status.problem:
+        return status.problem
+    lines = [_("Built in, and {file}").format(file=LTR.format(status.path))]
+    for code, count in status.missing.items():
+        lines.append(ngettext("{count} text of it is not in {language}: shown in English",
+                              "{count} texts of it are not in {language}: shown in English",
+                              count).format(count=format_number(count),
+                                            language=language(code).native_name))
+    return "\n".join(lines)
+
+
 class StatusDialog(RetranslateMixin, QDialog):
     restore_starting = Signal()  # save anything waiting before the data is replaced
     restored = Signal()  # the store was replaced by a backup: everyone must sign in again
 
     ROWS = ("data_folder", "keyring", "keyring_detail", "password_only", "policy_file",
             "idle_lock", "keyring_required", "languages", "agency", "help_lines",
-            "emergency_minutes", "plan_content")
+            "emergency_minutes", "plan_content", "document_guides")
     COMPUTER_ROWS = 4  # the rows about this computer; the others are the agency policy
 
     def __init__(self, session: Session, runner: Runner, parent: QWidget | None = None) -> None:
@@ -142,6 +161,7 @@ class StatusDialog(RetranslateMixin, QDialog):
             "agency": _("Agency name"), "help_lines": _("Help lines"),
             "emergency_minutes": _("Emergency access lasts"),
             "plan_content": _("Plan content"),
+            "document_guides": _("Document guidance"),
         }
         for name, text in names.items():
             self.names[name].setText(text)
@@ -189,6 +209,7 @@ class StatusDialog(RetranslateMixin, QDialog):
             "{minutes} minute", "{minutes} minutes", policy.break_glass_minutes,
         ).format(minutes=format_number(policy.break_glass_minutes)))
         values["plan_content"].setText(_plan_content_text())
+        values["document_guides"].setText(_document_guides_text())
 
     # backups
     def choose_backup_target(self) -> Path | None:

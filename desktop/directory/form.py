@@ -4,8 +4,6 @@ The dialog stays open with what was typed until the save has been committed."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -163,7 +161,7 @@ class ServiceForm(FormDialog):
         return ServiceFields(
             name=self.name.text(), domains=domains, address=self.address.toPlainText(),
             phone=self.phone.text(), hours=self.hours.text(),
-            languages=tuple(re.split(r"[,;]", self.languages.text())),
+            languages=ops.read_list(self.languages.text()),
             cost=self.cost.text(), age_from=_age(self.age_from.text(), "from"),
             age_to=_age(self.age_to.text(), "to"), youth_friendly=self.youth_friendly.isChecked(),
             lgbtq_friendly=self.lgbtq_friendly.isChecked(), help_line=self.help_line.isChecked(),

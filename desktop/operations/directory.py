@@ -18,6 +18,7 @@ from services_needs import directory, directory_csv, directory_text
 from services_needs.content import domains
 from services_needs.directory import ServiceFields, ServiceView
 from services_needs.directory_csv import ImportReport
+from services_needs.directory_rows import read_list as read_list
 from services_needs.directory_search import DirectoryIndex, Filters, language_key
 
 KIND = "directory"  # the change notices' record kind

@@ -11,7 +11,7 @@ from casefile.cases.search import search_key
 from casefile.cases.youth import StaffChoice, YouthFields, YouthRecord, YouthSummary
 from casefile.db.models.youth import CLOSED, OPEN
 from casefile.staff import access
-from desktop.operations import goals, missing
+from desktop.operations import documents, goals, missing
 from desktop.operations.session import Session, store_of
 from planning.plans import plan_states
 
@@ -25,7 +25,7 @@ class ListView:
     keys: list[str]
     emergency: dict[int, datetime]
     plans: dict[int, str]  # each youth's safety plan state (draft, agreed); none: no plan
-    alerts: dict[int, frozenset[str]]  # missing from care, steps and referrals overdue (flags)
+    alerts: dict[int, frozenset[str]]  # missing from care, overdue work, documents before 18
 
 
 def row_key(row: YouthSummary) -> str:
@@ -58,10 +58,10 @@ def load_plan_states(session: Session) -> dict[int, str]:
 
 
 def load_alerts(session: Session) -> dict[int, frozenset[str]]:
-    """Each youth's missing-from-care flags and overdue steps and referral follow-ups (only
-    youth that have any), for the list."""
+    """Each youth's flags (only youth that have any), for the list: missing from care,
+    overdue steps and referral follow-ups, and documents to get before 18."""
     found = dict(missing.alerts(session))
-    for youth_id, flags in goals.overdue(session).items():
+    for youth_id, flags in [*goals.overdue(session).items(), *documents.alerts(session).items()]:
         found[youth_id] = found.get(youth_id, frozenset()) | flags
     return found
 

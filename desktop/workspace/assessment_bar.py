@@ -27,6 +27,7 @@ class AssessmentBar(RetranslateMixin, QWidget):
     asking = Signal()  # "Complete this assessment" was pressed: save what waits, then ask
     complete_confirmed = Signal()
     reassess_requested = Signal()
+    print_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +38,7 @@ class AssessmentBar(RetranslateMixin, QWidget):
         self.status.setWordWrap(True)
         self.complete_button = _button("complete-assessment")
         self.reassess_button = _button("start-reassessment")
+        self.print_button = _button("print-assessment")
         self.confirm = QWidget()
         self.confirm_text = message_label(MessageKind.WARNING)
         self.confirm_button = _button("confirm-complete")
@@ -44,7 +46,7 @@ class AssessmentBar(RetranslateMixin, QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         for widget, stretch in ((self.status, 1), (self.complete_button, 0),
-                                (self.reassess_button, 0)):
+                                (self.reassess_button, 0), (self.print_button, 0)):
             top.addWidget(widget, stretch)
         buttons = QHBoxLayout()
         buttons.addWidget(self.confirm_button)
@@ -63,11 +65,13 @@ class AssessmentBar(RetranslateMixin, QWidget):
         self.confirm_button.clicked.connect(self._confirmed)
         self.cancel_button.clicked.connect(self.confirm.hide)
         self.reassess_button.clicked.connect(self.reassess_requested)
+        self.print_button.clicked.connect(self.print_requested)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.complete_button.setText(_("Co&mplete this assessment"))
         self.reassess_button.setText(_("Start a &reassessment"))
+        self.print_button.setText(_("Print for the ca&se file…"))
         self.confirm_button.setText(_("Complete it"))
         self.cancel_button.setText(_("Not yet"))
         self._say()

@@ -69,6 +69,7 @@ class AssessmentEditor(RetranslateMixin, QWidget):
         self.bar.reassess_requested.connect(self._start)
         self.bar.asking.connect(self.autosave.flush)
         self.bar.complete_confirmed.connect(self._complete)
+        self.bar.print_requested.connect(self._print)
         self.list.currentRowChanged.connect(self._chosen)
         self.views.currentChanged.connect(lambda _index: self._show_over_time())
         self.panel.edited.connect(self._edited)
@@ -333,6 +334,25 @@ class AssessmentEditor(RetranslateMixin, QWidget):
     def _announce(self) -> None:
         self._own_notice = ChangeNotice(self.youth_id, ops.KIND)
         self.notices.emit(self._own_notice)
+
+    def _print(self) -> None:
+        """The assessment and action plan for the case file, with every word typed saved first;
+        what is printed is read once, as it stands now."""
+        self.autosave.flush()
+        if self.youth_id is None:
+            return
+        from desktop.operations import assessment_printing
+        from desktop.printing.assessment_dialog import open_assessment_print_dialog  # ReportLab:
+        # loaded when a copy is first printed, not with every workspace
+
+        try:
+            printout = assessment_printing.gather(self._session, self.youth_id,
+                                                  ops.clock().date())
+        except WaymarkError as error:
+            self.saving.say(error)
+            return
+        self.print_dialog = open_assessment_print_dialog(self, self._session, self.youth_id,
+                                                         lambda _language: printout)
 
 
 register_editor(AssessmentEditor)

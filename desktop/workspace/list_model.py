@@ -48,13 +48,15 @@ HEADERS = {
 }
 PLAN_STATES = {"draft": N_("Draft"), "agreed": N_("Agreed")}  # planning.models' states
 NO_PLAN = N_("None yet")
-# The flags, most urgent first: missing from care (planning.missing), then overdue work on
-# goals (services_needs.due).
+# The flags, most urgent first: missing from care (planning.missing), overdue work on goals
+# (services_needs.due), then documents to get before leaving care at 18
+# (services_needs.documents).
 MISSING_WORDS = {"missing": N_("Missing now"), "report-overdue": N_("Report overdue"),
                  "debrief-overdue": N_("Debrief overdue"), "debrief-due": N_("Debrief due")}
 WORK_WORDS = {"step-overdue": N_("Action step overdue"),
               "referral-overdue": N_("Referral follow-up overdue")}
-ALERT_WORDS = {**MISSING_WORDS, **WORK_WORDS}
+DOCUMENT_WORDS = {"documents-before-18": N_("Documents before 18")}
+ALERT_WORDS = {**MISSING_WORDS, **WORK_WORDS, **DOCUMENT_WORDS}
 SOON_DAYS = 14  # a review this close is "due"
 
 

@@ -56,6 +56,7 @@ from desktop.save_line import NOT_SAVED_YET, SAVED, SaveLine
 from desktop.translation import RetranslateMixin
 from desktop.workspace.agreement_panel import AgreementPanel
 from desktop.workspace.autosave import Autosave
+from desktop.workspace.documents_beside import add_documents_beside
 from desktop.workspace.editor import EditorSnapshot
 from desktop.workspace.plan_items import ItemBox, TickRow
 from i18n import N_, _
@@ -434,6 +435,7 @@ class PlanEditor(RetranslateMixin, QWidget):
             about.setObjectName("about-from-profile")
             self._show_words(about.setText, self._about)
             self.body_layout.addWidget(about)
+        add_documents_beside(self.body_layout, section.id, self._session, self.youth_id)
         self._add_questions(section)
         self._add_ticks(section)
         self._add_lists(section)  # each list's Add button closes its list

@@ -27,7 +27,7 @@ from desktop.operations.session import Session
 from desktop.operations.types import YouthRecord
 from desktop.operations.youth import FirstView, ListView
 from desktop.translation import RetranslateMixin
-from desktop.workspace import assessment_editor  # noqa: F401  (it registers itself)
+from desktop.workspace.documents_editor import DocumentsEditor
 from desktop.workspace.editor import EditorSnapshot, YouthEditor, as_widget, registered_editors
 from desktop.workspace.focus import FocusPlace, focused_place, restore_focus
 from desktop.workspace.goals_editor import GoalsEditor  # registers the Goals and steps tab
@@ -93,8 +93,10 @@ class Workspace(RetranslateMixin, QWidget):
         self.plan = PlanEditor(session)
         self.versions = VersionsEditor(session)
         self.missing = MissingEditor(session)
+        self.documents = DocumentsEditor(session)
         self.editors: list[YouthEditor] = [self.profile, self.plan, self.versions, self.missing]
         self.editors += [make(session) for make in registered_editors()]
+        self.editors.append(self.documents)
         for editor in self.editors[4:]:  # what a registered editor changed, every editor hears
             notices = getattr(editor, "notices", None)
             if isinstance(notices, SignalInstance):
@@ -145,6 +147,7 @@ class Workspace(RetranslateMixin, QWidget):
             if isinstance(flags_changed, SignalInstance):
                 flags_changed.connect(self._flags_changed)
         self.list_panel.due_requested.connect(self.show_due)
+        self.documents.leaving_changed.connect(self._documents_flags)
         self.due: DueDialog | None = None
         self._show_list(first.list if first else ops.load_list_view(session))
         self.retranslate_ui()
@@ -244,6 +247,11 @@ class Workspace(RetranslateMixin, QWidget):
             name = self._caseworker_names.get(record.caseworker_id or -1, "")
             self.list_panel.upsert(ops.summary_of(record, name))
         self.broadcast(notice)
+
+    def _documents_flags(self) -> None:
+        """What leaving care asks of a youth changed: the list's "Documents before 18"
+        follows."""
+        self.list_panel.model.set_alerts(ops.load_alerts(self.session))
 
     def _flags_changed(self, notice: ChangeNotice) -> None:
         """What is overdue for a youth changed (a step or a referral saved): the list's

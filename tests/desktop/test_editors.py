@@ -77,7 +77,7 @@ def test_a_registered_editor_is_a_tab_of_the_youth_page_and_keeps_its_typing_ove
     ws = workspace(shell)
     scratch = made[-1]
     assert [ws.tabs.tabText(i) for i in range(ws.tabs.count())] == [
-        "Pro&file", "Safety &plan", "&Versions", "Missing from &care", "&Scratch"]
+        "Pro&file", "Safety &plan", "&Versions", "Missing from &care", "&Scratch", "Doc&uments"]
     youth_id = ws.profile.record.id  # type: ignore[union-attr]
     assert scratch.loaded == [youth_id]  # loaded once the new youth was saved
     assert ChangeNotice(youth_id, "profile") in scratch.notices

@@ -234,3 +234,13 @@ def test_50000_rows_are_imported_in_one_go_within_seconds(store: Store) -> None:
     assert report.added == 50_000 and not report.problems
     assert len(report.added_ids) == 50_000
     assert took < 15, f"{took:.1f} s"  # about 2.5 s on the reference machine
+
+
+def test_languages_listed_with_arabic_or_chinese_commas_are_each_a_language(
+    store: Store,
+) -> None:
+    data = "Name,Languages\nمركز الشباب,العربية، English\n青年中心,中文，English、Español\n"
+    directory_csv.import_services(store, data.encode("utf-8"))
+    listed = {s.name: s.languages for s in directory.list_services(store)}
+    assert listed == {"مركز الشباب": ("العربية", "English"),
+                      "青年中心": ("中文", "English", "Español")}
