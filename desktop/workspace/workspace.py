@@ -27,6 +27,7 @@ from desktop.operations.session import Session
 from desktop.operations.types import YouthRecord
 from desktop.operations.youth import FirstView, ListView
 from desktop.translation import RetranslateMixin
+from desktop.workspace import assessment_editor  # noqa: F401  (it registers the Needs assessment tab)
 from desktop.workspace.documents_editor import DocumentsEditor
 from desktop.workspace.editor import EditorSnapshot, YouthEditor, as_widget, registered_editors
 from desktop.workspace.focus import FocusPlace, focused_place, restore_focus

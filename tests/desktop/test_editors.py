@@ -114,3 +114,18 @@ def test_a_change_notice_from_the_runner_reaches_every_editor(
     notice = ChangeNotice(41, "plan")
     shell.runner.run(lambda: None, notice=lambda _result: notice)
     qtbot.waitUntil(lambda: notice in scratch.notices, timeout=3000)
+
+
+def test_a_fresh_waymark_has_the_needs_assessment_and_goals_tabs_registered() -> None:
+    """Registered by the workspace's own imports, not by whatever a test happened to import."""
+    import os
+    import subprocess
+    import sys
+
+    found = subprocess.run(
+        [sys.executable, "-c", "from desktop.workspace import workspace\n"
+         "from desktop.workspace.editor import registered_editors\n"
+         "print(' '.join(make.__name__ for make in registered_editors()))"],
+        capture_output=True, text=True, check=True, env={**os.environ,
+                                                         "QT_QPA_PLATFORM": "offscreen"})
+    assert found.stdout.split() == ["AssessmentEditor", "GoalsEditor"]

@@ -121,3 +121,12 @@ def test_an_assessment_goals_a_referral_and_documents_over_a_month_and_a_restart
     legal = text[text.index("Legal help"):text.index(str(domain("education").title))]
     assert "Not rated" in legal and not any(ch.isdigit() for ch in legal)
     assert "Harbor Youth Housing" in text and "Call the landlord" in text
+
+    editor = _open(shell, "Jordan Sample")  # the same copy, from the assessment's own page
+    click(qtbot, editor.bar.print_button)
+    dialog = editor.print_dialog
+    assert dialog.isVisible() and len(dialog.preview.pages) == len(pages)
+    printed = " ".join(" ".join(page.extract_text().split())
+                       for page in PdfReader(BytesIO(dialog.pdf)).pages)
+    assert "Harbor Youth Housing" in printed and "Jordan Sample" in printed
+    dialog.reject()
