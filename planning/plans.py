@@ -20,11 +20,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from casefile.db.models import Youth
 from casefile.db.models.base import utcnow
-from casefile.db.models.youth import CLOSED
 from casefile.errors import EditConflict, InvalidInput, RecordNotFound
 from casefile.staff import access
+from casefile.staff.access import youth_for_change as youth_for_change
 from casefile.store import Store
 from casefile.trail import audit
 from i18n import N_
@@ -87,16 +86,6 @@ def plan_view(session: Session, plan: Plan) -> PlanView:
 def _latest(session: Session, youth_id: int) -> Plan | None:
     return session.scalars(select(Plan).where(Plan.youth_id == youth_id)
                            .order_by(Plan.id.desc()).limit(1)).first()
-
-
-def youth_for_change(session: Session, store: Store, youth_id: int) -> tuple[Youth, bool]:
-    """The youth, when the signed-in person may change their records: a closed case stays
-    readable, and nothing new is written to it."""
-    youth, flagged = access.youth_for(session, store.user, youth_id)
-    if youth.status == CLOSED:
-        raise InvalidInput(N_("This youth's case is closed. Their records stay readable; "
-                              "reopen the case to change them."))
-    return youth, flagged
 
 
 def _plan_for_edit(session: Session, store: Store, plan_id: int) -> tuple[Plan, bool]:

@@ -20,8 +20,7 @@ from enum import Enum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casefile.db.models import Staff, Youth
-from casefile.db.models.youth import CLOSED
+from casefile.db.models import Staff
 from casefile.errors import EditConflict, InvalidInput, RecordNotFound
 from casefile.staff import access
 from casefile.store import Store
@@ -100,16 +99,6 @@ def _view(session: Session, assessment: Assessment) -> AssessmentView:
                           who.display_name if who else "", ratings, assessment.row_version)
 
 
-def _youth_for_change(session: Session, store: Store, youth_id: int) -> tuple[Youth, bool]:
-    """The youth, when the signed-in person may change their records: a closed case stays
-    readable, and nothing new is written to it."""
-    youth, flagged = access.youth_for(session, store.user, youth_id)
-    if youth.status == CLOSED:
-        raise InvalidInput(N_("This youth's case is closed. Their records stay readable; "
-                              "reopen the case to change them."))
-    return youth, flagged
-
-
 def _draft(session: Session, youth_id: int) -> Assessment | None:
     return session.scalars(select(Assessment).where(
         Assessment.youth_id == youth_id, Assessment.status == DRAFT)
@@ -120,7 +109,7 @@ def _for_edit(session: Session, store: Store, assessment_id: int) -> tuple[Asses
     assessment = session.get(Assessment, assessment_id)
     if assessment is None:
         raise RecordNotFound()
-    _youth, flagged = _youth_for_change(session, store, assessment.youth_id)
+    _youth, flagged = access.youth_for_change(session, store, assessment.youth_id)
     if assessment.status != DRAFT:
         raise InvalidInput(N_("This assessment was completed and can no longer be changed. "
                               "Start a reassessment to record what has changed since."))
@@ -157,7 +146,7 @@ def assessment_now(store: Store, assessment_id: int) -> AssessmentView:
 def start_assessment(store: Store, youth_id: int) -> AssessmentView:
     """A new draft with nothing rated (the draft the youth already has, if there is one)."""
     with store.unit() as session:
-        _youth, flagged = _youth_for_change(session, store, youth_id)
+        _youth, flagged = access.youth_for_change(session, store, youth_id)
         draft = _draft(session, youth_id)
         if draft is not None:
             return _view(session, draft)

@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from casefile.db.models import Youth
-from casefile.db.models.youth import CLOSED, OPEN
+from casefile.db.models.youth import OPEN
 from casefile.errors import EditConflict, InvalidInput, RecordNotFound
 from casefile.staff import access
 from casefile.store import Store
@@ -133,15 +133,6 @@ def _check(values: dict[str, Any], today: date) -> None:
                                   "saved; shorten it and it will be saved."), count=MAX_TEXT)
 
 
-def _youth_for_change(session: Session, store: Store, youth_id: int) -> bool:
-    """Whether the youth is reached through emergency access; a closed case is refused."""
-    youth, flagged = access.youth_for(session, store.user, youth_id)
-    if youth.status == CLOSED:
-        raise InvalidInput(N_("This youth's case is closed. Their records stay readable; "
-                              "reopen the case to change them."))
-    return flagged
-
-
 def save_document(store: Store, youth_id: int, document: str, version: int | None, *,
                   today: date, documents: Sequence[Document] | None = None,
                   **fields: Any) -> DocumentView:
@@ -149,7 +140,7 @@ def save_document(store: Store, youth_id: int, document: str, version: int | Non
     the one the screen showed (None: no row yet); a newer one raises `EditConflict`."""
     content = _known(built_in_documents() if documents is None else documents, document)
     with store.unit() as session:
-        flagged = _youth_for_change(session, store, youth_id)
+        _youth, flagged = access.youth_for_change(session, store, youth_id)
         row = _rows(session, youth_id).get(document)
         if (row.row_version if row else None) != version:
             raise EditConflict()

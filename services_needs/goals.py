@@ -21,10 +21,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from casefile.db.models import Youth
-from casefile.db.models.youth import CLOSED
 from casefile.errors import EditConflict, InvalidInput, RecordNotFound
 from casefile.staff import access
+from casefile.staff.access import youth_for_change as youth_for_change
 from casefile.store import Store
 from casefile.trail import audit
 from i18n import N_
@@ -91,16 +90,6 @@ class GoalView:
     status: str
     version: int
     steps: tuple[StepView, ...] = ()
-
-
-def youth_for_change(session: Session, store: Store, youth_id: int) -> tuple[Youth, bool]:
-    """The youth, when the signed-in person may change their records: a closed case stays
-    readable, and nothing new is written to it."""
-    youth, flagged = access.youth_for(session, store.user, youth_id)
-    if youth.status == CLOSED:
-        raise InvalidInput(N_("This youth's case is closed. Their records stay readable; "
-                              "reopen the case to change them."))
-    return youth, flagged
 
 
 def check_words(text: str, limit: int = MAX_WORDS) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from casefile.db.models import EmergencyAccess, Staff, Youth, utcnow
+from casefile.db.models.youth import CLOSED
 from casefile.errors import InvalidInput, NotPermitted, RecordNotFound
 from casefile.store import SUPERVISOR, StaffMember, Store
 from casefile.trail import audit
@@ -66,6 +67,16 @@ def youth_for(session: Session, user: StaffMember, youth_id: int) -> tuple[Youth
     if SUPERVISOR in user.roles and emergency_until(session, user, youth_id) is not None:
         return youth, True
     raise NotPermitted()
+
+
+def youth_for_change(session: Session, store: Store, youth_id: int) -> tuple[Youth, bool]:
+    """The youth, when the signed-in person may change their records (and whether through
+    emergency access): a closed case stays readable, and nothing new is written to it."""
+    youth, flagged = youth_for(session, store.user, youth_id)
+    if youth.status == CLOSED:
+        raise InvalidInput(N_("This youth's case is closed. Their records stay readable; "
+                              "reopen the case to change them."))
+    return youth, flagged
 
 
 def require_role(user: StaffMember, *roles: str) -> None:
