@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from casefile.errors import WaymarkError
-from i18n import N_, Translator, current_language, pgettext
+from i18n import N_
+from i18n.content_text import ContentText
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "needs"
 DOMAINS_FILE = RESOURCES / "domains.toml"
@@ -42,27 +43,10 @@ class NeedsContentError(WaymarkError):
     message = N_("The needs content in {file} cannot be used (line {line}): {problem}")
 
 
-@dataclass(frozen=True)
-class Text:
-    """A content text: built in (translated through the catalogs) or an agency's own (a text per
-    language, English where a language is missing)."""
+class Text(ContentText):
+    """A text of this content (see `i18n.content_text`)."""
 
-    source: str
-    own: dict[str, str] | None = None
-
-    def __str__(self) -> str:
-        if self.own is None:
-            return pgettext(CONTEXT, self.source) if self.source else ""
-        return self.own.get(current_language()) or self.own.get("en", self.source)
-
-    def translated(self, translator: Translator) -> str:
-        """The text in `translator`'s language (a printed copy's, not the interface's)."""
-        if self.own is None:
-            return translator.pgettext(CONTEXT, self.source) if self.source else ""
-        return self.own.get(translator.code) or self.own.get("en", self.source)
-
-    def missing(self, languages: list[str]) -> list[str]:
-        return [] if self.own is None else [code for code in languages if code not in self.own]
+    context = CONTEXT
 
 
 @dataclass(frozen=True)
