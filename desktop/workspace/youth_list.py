@@ -70,6 +70,11 @@ class YouthListPanel(RetranslateMixin, QWidget):
         self.count.setObjectName("list-count")
         self.showing = QComboBox()
         self.showing.setObjectName("showing")
+        # The longest choice must not set the list's narrowest width (beside a youth's page the
+        # list keeps only names); the open drop-down still shows every choice whole.
+        self.showing.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.showing.setMinimumContentsLength(8)
         for showing in SHOWING:
             self.showing.addItem("", int(showing))
         self.due_button = QPushButton()
