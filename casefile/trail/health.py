@@ -7,6 +7,8 @@ chain's end against the key file's anchor. Each reading runs outside a transacti
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from sqlalchemy import Engine, inspect
 
 from casefile.errors import StoreDamaged
@@ -44,10 +46,23 @@ def anchor_problem(engine: Engine, keys: keyfile.KeyFile, data_key: bytes) -> st
 
 def check_before_writing(engine: Engine, keys: keyfile.KeyFile, data_key: bytes,
                          path: str) -> None:
-    """Raise StoreDamaged unless the pages, the structure and the audit anchor are sound."""
-    if damaged_pages(engine):
+    """Raise StoreDamaged unless the pages, the structure and the audit anchor are sound.
+
+    The pages' MACs and the structure are read at the same time, on two connections (SQLite
+    leaves Python free while a PRAGMA runs): together they take as long as the structure check
+    alone, which grows with the database. Both have finished before this returns."""
+    with ThreadPoolExecutor(max_workers=1) as other:
+        pages = other.submit(damaged_pages, engine)
+        try:
+            structure, unreadable = structure_problems(engine), None
+        except Exception as error:  # a damaged page can stop it: the pages say why first
+            structure, unreadable = [], error
+        damaged = pages.result()
+    if damaged:
         raise StoreDamaged(path=path, reason=N_("some pages fail their authentication"))
-    if structure_problems(engine):
+    if unreadable is not None:
+        raise unreadable
+    if structure:
         raise StoreDamaged(path=path, reason=N_("its structure check failed"))
     problem = anchor_problem(engine, keys, data_key)
     if problem is not None:
