@@ -82,17 +82,17 @@ def due_items(store: Store, today: date, days: int = WEEK) -> list[DueItem]:
 
 
 def overdue_by_youth(store: Store, today: date) -> dict[int, frozenset[str]]:
-    """Which youth on the signed-in person's list have a step or a referral follow-up overdue."""
+    """Which youth on the signed-in person's list have a step or a referral follow-up overdue.
+    Each query starts from what is overdue (the due-date indexes), not from every youth."""
     yesterday = today - timedelta(days=1)
     shown = access.visible_youth(store.user) & (Youth.status != CLOSED)
+    late_steps = (select(Goal.youth_id).join(ActionStep, ActionStep.goal_id == Goal.id)
+                  .where(_step_due(yesterday)))
+    late_referrals = select(Referral.youth_id).where(_referral_due(yesterday))
     with store.unit() as session:
-        steps = session.scalars(
-            select(Goal.youth_id).distinct()
-            .join(ActionStep, ActionStep.goal_id == Goal.id).join(Youth, Youth.id == Goal.youth_id)
-            .where(shown, _step_due(yesterday))).all()
+        steps = session.scalars(select(Youth.id).where(shown, Youth.id.in_(late_steps))).all()
         referrals = session.scalars(
-            select(Referral.youth_id).distinct().join(Youth, Youth.id == Referral.youth_id)
-            .where(shown, _referral_due(yesterday))).all()
+            select(Youth.id).where(shown, Youth.id.in_(late_referrals))).all()
     found: dict[int, set[str]] = {}
     for flag, youth_ids in ((STEP_OVERDUE, steps), (REFERRAL_OVERDUE, referrals)):
         for youth_id in youth_ids:

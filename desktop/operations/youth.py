@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from casefile.cases import youth
-from casefile.cases.search import search_key
+from casefile.cases.search import search_key, search_keys
 from casefile.cases.youth import StaffChoice, YouthFields, YouthRecord, YouthSummary
 from casefile.db.models.youth import CLOSED, OPEN
 from casefile.staff import access
@@ -36,7 +36,8 @@ def row_key(row: YouthSummary) -> str:
 def load_list_view(session: Session) -> ListView:
     store = store_of(session)
     rows = youth.list_youth(store)
-    return ListView(rows, [row_key(row) for row in rows], access.emergency_grants(store),
+    keys = search_keys([f"{row.preferred_name} {row.legal_name}" for row in rows])
+    return ListView(rows, keys, access.emergency_grants(store),
                     plan_states(store), load_alerts(session))
 
 

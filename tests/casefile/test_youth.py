@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from casefile.cases.search import matches, search_key
+from casefile.cases.search import matches, search_key, search_keys
 from casefile.cases.youth import (
     YouthFields,
     create_youth,
@@ -177,3 +177,12 @@ def test_a_placement_change_brings_the_plan_review_nearer_but_never_later(store:
     again = update_youth(store, moved.id, moved.row_version,
                          {"placement_changed_on": date(2027, 1, 20)}, placement_review_days=30)
     assert again.review_due_on == date(2027, 1, 4)  # a review due sooner stays
+
+
+def test_a_whole_list_folded_at_once_is_folded_as_each_name_alone() -> None:
+    names = ["José  Núñez", "Đặng Thị Mẫu", "ليلى تجريبي", "王小样", "Łukasz Søren", "İlkay",
+             "ÆTHELÞRYÐ Œuvre", "  spaced   out ", "", "Zoë\u0301 O'Brien", "a\tb"]
+    assert search_keys(names) == [search_key(name) for name in names]
+    assert search_keys(["two\nlines", "x"]) == [search_key("two\nlines"), "x"]
+    assert search_keys([]) == []
+    assert search_key("Đặng Thị Mẫu  ") == "dang thi mau" and search_key("İlkay") == "ilkay"
