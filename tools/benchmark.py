@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import gc
 import os
 import shutil
 import statistics
@@ -351,6 +352,7 @@ def main() -> int:
     from casefile.store import create_store
     from casefile.workstation import Workstation
     from demo import add_demo_youth
+    from desktop.app import keep_out_of_collections
     from desktop.operations.session import Session
     from desktop.translation import LanguageSwitcher
     from desktop.workspace.workspace import Workspace
@@ -374,6 +376,7 @@ def main() -> int:
     ws.resize(1100, 700)
     ws.show()
     app.processEvents()
+    keep_out_of_collections()  # as the window does once a workspace is open (desktop/app.py)
     panel = ws.list_panel
     keystrokes = ["m", "ma", "mar", "mari", "maria", "mari", "mar", "ma", "m", "", "s", "sa",
                   "sam", "samp", "sample", "j", "jo", "jos", "jose", "n", "ng", "ngu", "nguy"]
@@ -424,12 +427,14 @@ def main() -> int:
     from casefile.trail.health import check_before_writing
 
     def sign_in_to_the_list() -> None:
+        keep_out_of_collections()  # as the sign-in page does when Sign in is pressed
         signed_in = open_store(folder, "demo-bench", password, workstation=password_only)
         shown = Workspace(Session(signed_in))
         shown.show()
         app.processEvents()
         shown.finish()
         signed_in.close()
+        gc.unfreeze()  # as a lock does once the workspace is gone
 
     sign_ins = timed(sign_in_to_the_list, 7)
     probe_store = open_store(folder, "demo-bench", password, workstation=password_only)

