@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -158,6 +159,14 @@ class Workspace(RetranslateMixin, QWidget):
         names-only list; otherwise the list takes three parts to the youth's page's two."""
         self.splitter.setStretchFactor(0, 0 if self._names_only else 3)
         self.splitter.setStretchFactor(1, 1 if self._names_only else 2)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """At first, with no youth open, the list is what there is to look at: three fifths."""
+        super().showEvent(event)
+        total = sum(self.splitter.sizes())
+        if not self._list_widths and not self._names_only and total > 0:
+            self._list_widths[False] = total * 3 // 5
+            self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
 
     def _fit_list(self) -> None:
         """While a youth's plan, versions or episodes are shown, the list keeps only its names

@@ -120,9 +120,11 @@ class YouthListPanel(RetranslateMixin, QWidget):
         table.setWordWrap(False)
         header = table.horizontalHeader()
         header.setResizeContentsPrecision(40)  # size columns from 40 rows, not all 10,000
-        for column in (Column.NAME, Column.CASEWORKER):  # share what the dates leave
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        for column in (Column.BIRTH, Column.REVIEW, Column.STATUS, Column.PLAN, Column.ALERTS):
+        # Whole names first (sized from the rows, the rest scroll sideways when the list is
+        # narrow); the caseworker's name takes what is left.
+        header.setSectionResizeMode(Column.CASEWORKER, QHeaderView.ResizeMode.Stretch)
+        for column in (Column.NAME, Column.BIRTH, Column.REVIEW, Column.STATUS, Column.PLAN,
+                       Column.ALERTS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         return table
@@ -149,6 +151,9 @@ class YouthListPanel(RetranslateMixin, QWidget):
         for column in Column:
             if column != Column.NAME:
                 self.table.setColumnHidden(column, names_only)
+        mode = QHeaderView.ResizeMode  # alone, the names fill the list
+        self.table.horizontalHeader().setSectionResizeMode(
+            Column.NAME, mode.Stretch if names_only else mode.ResizeToContents)
 
     def set_rows(self, rows: list[YouthSummary], keys: list[str] | None = None) -> None:
         self.model.set_rows(rows, keys)

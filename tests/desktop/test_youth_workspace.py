@@ -228,3 +228,24 @@ def test_beside_a_safety_plan_the_list_shows_whole_names_and_the_plan_gets_the_r
     QApplication.processEvents()
     assert splitter.sizes() == before
     assert not any(table.isColumnHidden(c) for c in Column)
+
+
+def test_with_no_youth_open_the_list_has_the_room_and_shows_whole_names(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    """Seen on a real display: with every column in two fifths of the window, names were cut to
+    "Aali…". The list takes three fifths at first, names are sized to be whole and the other
+    columns scroll sideways when they do not fit."""
+    from desktop.workspace.list_model import Column
+
+    shell = start_shell()
+    shell.resize(1100, 700)
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Fabienne Échantillon-Beaumont")
+    ws = workspace(shell)
+    ws.right.setCurrentWidget(ws.empty)  # as at sign-in: nobody chosen yet
+    QApplication.processEvents()
+    table = ws.list_panel.table
+    name = table.model().index(0, Column.NAME).data()
+    assert table.columnWidth(Column.NAME) > table.fontMetrics().horizontalAdvance(name)
+    assert not any(table.isColumnHidden(c) for c in Column)
