@@ -11,9 +11,10 @@ from casefile.errors import RecordNotFound
 from casefile.staff import access
 from casefile.store import Store
 from casefile.trail import audit
+from services_needs.assessments import ASSESSMENT as RECORD_TYPE
 from services_needs.models import Assessment
 
-ASSESSMENT = "assessment"  # the audit trail's record type, and the printed copy's variant
+ASSESSMENT = "assessment"  # the printed copy's variant, as the audit entry's note says
 
 
 def record_print(store: Store, youth_id: int, assessment_id: int | None, language: str,
@@ -27,7 +28,7 @@ def record_print(store: Store, youth_id: int, assessment_id: int | None, languag
             assessment = session.get(Assessment, assessment_id)
             if assessment is None or assessment.youth_id != youth_id:
                 raise RecordNotFound()
-            record_type, record_id = ASSESSMENT, assessment.id
+            record_type, record_id = RECORD_TYPE, assessment.id
         store.record(session, audit.EXPORT if saved else audit.PRINT, record_type=record_type,
                      record_id=record_id, detail=f"{ASSESSMENT} {language}"[:40],
                      flagged=flagged)

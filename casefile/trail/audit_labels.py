@@ -80,3 +80,25 @@ def all_titles() -> list[str]:
     titles = [*_BY_ACTION.values(), *_BY_RECORD.values(), _OLD_STATUS_EDIT, _DEMO_YOUTH]
     titles.extend(title for choices in _BY_DETAIL.values() for _start, title in choices)
     return titles
+
+
+# What a record is called in the viewer, by the record types the plan and the needs write
+# (casefile cannot import them; a test keeps these in step with theirs).
+RECORD_NAMES = {
+    "plan": N_("Safety plan #{id}"),
+    "missing-episode": N_("Missing-from-care episode #{id}"),
+    "return-debrief": N_("Return debrief #{id}"),
+    "needs-assessment": N_("Needs assessment #{id}"),
+    "needs-goal": N_("Goal #{id}"),
+    "action-step": N_("Action step #{id}"),
+    "referral": N_("Referral #{id}"),
+    "vital-document": N_("Identity document record #{id}"),
+    "service": N_("Directory service #{id}"),
+}
+RECORD_KINDS = {  # the same records without a number (many at once, or a list read)
+    "plan": N_("Safety plans"),
+    "needs-assessment": N_("Needs assessments"),
+    "service": N_("Resource directory"),
+    "due-list": N_("What is due this week"),
+}
+

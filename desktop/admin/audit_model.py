@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop import look
-from desktop.operations.types import AUDIT, STAFF, YOUTH, AuditRow
+from desktop.operations.types import AUDIT, RECORD_KINDS, RECORD_NAMES, STAFF, YOUTH, AuditRow
 from i18n import N_, _
 from i18n.formatting import format_datetime
 
@@ -51,7 +51,11 @@ def record_text(row: AuditRow) -> str:
         return _("Staff accounts")
     if row.record_type == AUDIT:
         return _("Audit trail")
-    if row.record_id is not None:
+    if row.record_id is not None and row.record_type in RECORD_NAMES:
+        return _(RECORD_NAMES[row.record_type]).format(id=row.record_id)
+    if row.record_type in RECORD_KINDS:
+        return _(RECORD_KINDS[row.record_type])
+    if row.record_id is not None:  # a record of a newer Waymark: as written
         return f"{row.record_type} #{row.record_id}"
     return row.record_type
 

@@ -14,6 +14,7 @@ from casefile.staff.access import MIN_REASON_CHARS
 from casefile.staff.accounts import ROLES, Account
 from casefile.store import ADMIN, CASEWORKER, SUPERVISOR
 from casefile.trail.audit import STAFF, YOUTH
+from casefile.trail.audit_labels import RECORD_KINDS, RECORD_NAMES
 from casefile.trail.audit_view import AUDIT, AuditRow
 from planning.agreement import Signatures
 from planning.content import Check, Content, ListOf, Question, Section, local_line_key
@@ -52,6 +53,8 @@ __all__ = [  # noqa: RUF022
     "EDITED",
     "KINDS",
     "MIN_REASON_CHARS",
+    "RECORD_KINDS",
+    "RECORD_NAMES",
     "REMOVED",
     "ROLES",
     "SKIPPED",

@@ -110,3 +110,16 @@ def test_entries_from_before_the_finer_names_still_read_right() -> None:
         "Account details changed")
     assert entry_title(audit.PASSWORD, audit.STAFF, "changed by its owner", 2) == (
         "Password changed")
+
+
+def test_every_kind_of_record_the_plan_and_the_needs_write_has_a_name_in_the_viewer() -> None:
+    """The viewer names a record in the reader's language ("Needs assessment #12"), never by
+    the code's word for it; casefile cannot import the record types, so this keeps them in step."""
+    from casefile.trail.audit_labels import RECORD_KINDS, RECORD_NAMES
+    from planning import debrief, missing, plans
+    from services_needs import assessments, directory, documents, due, goals, referrals
+
+    written = {plans.PLAN, missing.EPISODE, debrief.DEBRIEF, assessments.ASSESSMENT, goals.GOAL,
+               goals.STEP, referrals.REFERRAL, documents.DOCUMENT, directory.SERVICE}
+    assert written == set(RECORD_NAMES)
+    assert due.DUE_LIST in RECORD_KINDS and all("{id}" in name for name in RECORD_NAMES.values())

@@ -166,3 +166,24 @@ def test_each_action_is_named_for_what_it_was(
     for title in ("Account added", "Account disabled", "Account enabled", "Password reset"):
         assert title in titles
     assert "Account changed" not in titles and "Edited" not in titles
+
+
+def test_a_record_of_the_plan_or_the_needs_is_named_in_the_readers_language() -> None:
+    from datetime import datetime
+
+    from desktop.admin.audit_model import record_text
+    from desktop.operations.types import AuditRow
+    from i18n import set_language
+
+    def row(record_type: str, record_id: int | None) -> AuditRow:
+        return AuditRow(1, datetime(2026, 12, 5), 1, "Ada", "view", record_type, record_id, "",
+                        False)
+
+    try:
+        assert record_text(row("needs-assessment", 12)) == "Needs assessment #12"
+        assert record_text(row("due-list", None)) == "What is due this week"
+        set_language("ar")
+        assert record_text(row("referral", 3)) == "إحالة رقم 3"
+        assert record_text(row("a-newer-kind", 4)) == "a-newer-kind #4"  # as written
+    finally:
+        set_language("en")

@@ -14,8 +14,9 @@ from casefile.db.models import AuditEntry
 from casefile.errors import NotPermitted, RecordNotFound
 from casefile.staff.accounts import add_account
 from casefile.store import Store, open_store
+from services_needs.assessments import ASSESSMENT
 from services_needs.models import Assessment
-from services_needs.printouts import ASSESSMENT, record_print
+from services_needs.printouts import record_print
 from tests.planning.conftest import ADMIN_PASSWORD, store, store_and_recovery
 
 __all__ = ["store", "store_and_recovery"]  # the store tests' fixtures
