@@ -35,7 +35,6 @@ from desktop.look import TYPE
 from desktop.message_icons import SECTION_MARK_SIZE, section_mark
 from desktop.operations import directory as directory_ops
 from desktop.operations import lifecycle
-from desktop.operations import missing as missing_ops
 from desktop.operations import plan as ops
 from desktop.operations.runner import ChangeNotice
 from desktop.operations.session import Session
@@ -44,7 +43,6 @@ from desktop.operations.types import (
     DONE,
     KINDS,
     SKIPPED,
-    DebriefView,
     HelpLine,
     ItemView,
     PlanView,
@@ -56,6 +54,7 @@ from desktop.save_line import NOT_SAVED_YET, SAVED, SaveLine
 from desktop.translation import RetranslateMixin
 from desktop.workspace.agreement_panel import AgreementPanel
 from desktop.workspace.autosave import Autosave
+from desktop.workspace.debrief_beside import DebriefBeside
 from desktop.workspace.documents_beside import add_documents_beside
 from desktop.workspace.editor import EditorSnapshot
 from desktop.workspace.plan_items import ItemBox, TickRow
@@ -207,7 +206,8 @@ class PlanEditor(RetranslateMixin, QWidget):
         left.addWidget(self.print_button)
         row.addLayout(left)
         row.addLayout(right, 1)
-        row.addWidget(self._make_beside())
+        self.beside = DebriefBeside()
+        row.addWidget(self.beside)
         self.pages = QStackedWidget()
         self.pages.addWidget(start)
         self.pages.addWidget(plan)
@@ -223,28 +223,6 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.skip_button.clicked.connect(lambda: self._move(1, SKIPPED))
         self.next_button.clicked.connect(lambda: self._move(1, DONE))
 
-    def _make_beside(self) -> QWidget:
-        """The return debrief beside the plan, while the plan is changed after a return."""
-        self.beside = QWidget()
-        self.beside.setObjectName("debrief-beside")
-        self.beside.setMaximumWidth(320)
-        self.beside_title = heading(scale=TYPE.body)
-        self.beside_text = QLabel()
-        self.beside_text.setWordWrap(True)
-        self.beside_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.beside_close = QPushButton()
-        self.beside_close.setObjectName("close-beside")
-        column = QVBoxLayout(self.beside)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.beside_title)
-        column.addWidget(self.beside_text)
-        column.addWidget(self.beside_close)
-        column.addStretch(1)
-        self.beside.hide()
-        self.beside_close.clicked.connect(self.beside.hide)
-        self._debrief: object | None = None
-        return self.beside
-
     def show_beside(self, debrief: object) -> None:
         """Change the plan after a return: a new draft if the plan is agreed, with the debrief
         (its three talks and the screen's concerns, never shown in the together view) beside."""
@@ -254,25 +232,7 @@ class PlanEditor(RetranslateMixin, QWidget):
             self._new_draft()
         elif self.view.plan is None:
             self._start()
-        self._debrief = debrief
-        self._show_beside()
-        self.beside.show()
-
-    def _show_beside(self) -> None:
-        debrief = self._debrief
-        if not isinstance(debrief, DebriefView):
-            return
-        content = missing_ops.debrief_content()
-        lines = [f"{part.title}: {getattr(debrief, name)}" for part, name in zip(
-            content.parts, ("before_leaving", "while_away", "would_help"), strict=False)
-            if getattr(debrief, name)]
-        concerns = content.concerns(debrief.screen)
-        if concerns:
-            lines.append(_("Answers that point to a concern: {questions}").format(
-                questions="; ".join(str(q.text) for q in concerns)))
-        self.beside_title.setText(_("From the return debrief"))
-        self.beside_text.setText("\n\n".join(lines) or _("Nothing was written in the debrief."))
-        self.beside_close.setText(_("Close"))
+        self.beside.show_debrief(debrief)
 
     def retranslate_ui(self) -> None:
         if self.content_error is not None:
@@ -299,7 +259,7 @@ class PlanEditor(RetranslateMixin, QWidget):
         self.together_button.setToolTip(_(
             "Large text, the young person's words only, one section at a time. Leaving it asks "
             "for your password."))
-        self._show_beside()
+        self.beside.retranslate()
         self._reshow_words()  # the section on screen, in the new language
         self._show_guide()
         self.saving.again()
@@ -311,8 +271,7 @@ class PlanEditor(RetranslateMixin, QWidget):
     def load(self, youth_id: int) -> None:
         self.autosave.flush()
         self.youth_id = youth_id
-        self.beside.hide()  # another youth: no debrief beside
-        self._debrief = None
+        self.beside.clear()  # another youth: no debrief beside
         self.view = ops.open_plan(self._session, youth_id)
         self.local_lines = directory_ops.plan_help_lines(self._session)
         self._show_plan(self.view.plan)

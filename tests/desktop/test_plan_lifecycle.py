@@ -138,8 +138,8 @@ def test_a_missing_episode_its_24_hour_flag_the_return_and_the_debrief_into_a_ne
     click(qtbot, debrief.plan_button)  # change the plan with the debrief beside it
     assert ws.tabs.currentWidget() is ws.plan
     assert not editor.agreed() and editor.beside.isVisibleTo(ws)
-    assert "Fights at home" in editor.beside_text.text()
-    assert "ID, documents or phone" in editor.beside_text.text()
+    assert "Fights at home" in editor.beside.text.text()
+    assert "ID, documents or phone" in editor.beside.text.text()
     click(qtbot, editor.together_button)  # the young person's view: no debrief anywhere
     together = shell.together
     assert together is not None
