@@ -176,6 +176,7 @@ class Workspace(RetranslateMixin, QWidget):
         beyond_profile = self.tabs.currentWidget() is not self.profile
         names_only = self.right.currentWidget() is self.tabs and beyond_profile
         if names_only == self._names_only:
+            self._fit_tabs()
             return
         sizes = self.splitter.sizes()
         total = sum(sizes)
@@ -187,6 +188,19 @@ class Workspace(RetranslateMixin, QWidget):
         if total > 0:
             narrow = max(NAMES_ONLY_WIDTH, self.list_panel.minimumSizeHint().width())
             width = self._list_widths.get(names_only, narrow if names_only else total * 3 // 5)
+            self.splitter.setSizes([width, total - width])
+        self._fit_tabs()
+
+    def _fit_tabs(self) -> None:
+        """With every column beside a youth's profile, the list leaves the page room for all
+        of its tabs (the columns scroll sideways), so no tab is hidden behind scroll arrows."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if self._names_only or self.right.currentWidget() is not self.tabs or total <= 0:
+            return
+        wanted = self.tabs.tabBar().sizeHint().width() + look.space(4)
+        if sizes[1] < wanted:
+            width = max(self.list_panel.minimumSizeHint().width(), total - wanted)
             self.splitter.setSizes([width, total - width])
 
     def retranslate_ui(self) -> None:

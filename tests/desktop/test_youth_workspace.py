@@ -249,3 +249,18 @@ def test_with_no_youth_open_the_list_has_the_room_and_shows_whole_names(
     name = table.model().index(0, Column.NAME).data()
     assert table.columnWidth(Column.NAME) > table.fontMetrics().horizontalAdvance(name)
     assert not any(table.isColumnHidden(c) for c in Column)
+
+
+def test_beside_a_youths_profile_every_tab_of_the_page_is_in_view(
+    qtbot: QtBot, start_shell: Any
+) -> None:
+    """Seven tabs did not fit in two fifths of the window: the last ones hid behind arrows."""
+    shell = start_shell()
+    shell.resize(1100, 700)
+    complete_setup(qtbot, shell)
+    add_youth(qtbot, shell, "Fabienne Échantillon-Beaumont")
+    ws = workspace(shell)
+    ws.tabs.setCurrentWidget(ws.profile)
+    QApplication.processEvents()
+    bar = ws.tabs.tabBar()
+    assert bar.count() >= 7 and bar.width() >= bar.sizeHint().width()
