@@ -240,8 +240,11 @@ _STYLE: list[Any] = []  # the application's style, made once and kept (the appli
 def apply(app: _StyledApplication) -> None:
     """Give the whole application Waymark's look (the icon comes after the first paint): the
     style sheet over the platform's style, with Waymark's right-to-left corrections once the
-    application is right to left (`follow_direction`)."""
-    app.setStyleSheet(stylesheet())
+    application is right to left (`follow_direction`). Setting the same sheet again would only
+    polish every widget again (a second window in the same application, as tests open)."""
+    sheet = stylesheet()
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     follow_direction(app)
 
 
