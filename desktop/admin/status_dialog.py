@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,6 +36,9 @@ from desktop.translation import RetranslateMixin
 from i18n import N_, _, language, ngettext
 from i18n.formatting import format_number
 
+if TYPE_CHECKING:
+    from desktop.operations.plan import ContentStatus
+
 
 def value_label(name: str) -> QLabel:
     label = wrapped_label(name)
@@ -42,15 +46,12 @@ def value_label(name: str) -> QLabel:
     return label
 
 
-def _plan_content_text() -> str:
-    """The built-in plan content, and the agency's file: where it is, whether it can be used,
+def _content_text(status: ContentStatus, agency_path: Path) -> str:
+    """A content pack built in, and the agency's own file: where it is, whether it can be used,
     and which languages it leaves in English."""
-    from desktop.operations import plan as plan_ops
-
-    status = plan_ops.content_status()
     if status.path is None:
         return _("Built in only (an agency adds its own in {file})").format(
-            file=LTR.format(plan_ops.agency_content_path()))
+            file=LTR.format(agency_path))
     if status.problem:
         return status.problem
     lines = [_("Built in, and {file}").format(file=LTR.format(status.path))]
@@ -60,25 +61,18 @@ def _plan_content_text() -> str:
                               count).format(count=format_number(count),
                                             language=language(code).native_name))
     return "\n".join(lines)
+
+
+def _plan_content_text() -> str:
+    from desktop.operations import plan as plan_ops
+
+    return _content_text(plan_ops.content_status(), plan_ops.agency_content_path())
 
 
 def _document_guides_text() -> str:
-    """The built-in "where to get it" guidance, and the agency's file, as for plan content."""
     from desktop.operations import documents as documents_ops
 
-    status = documents_ops.guides_status()
-    if status.path is None:
-        return _("Built in only (an agency adds its own in {file})").format(
-            file=LTR.format(documents_ops.agency_guides_path()))
-    if status.problem:
-        return status.problem
-    lines = [_("Built in, and {file}").format(file=LTR.format(status.path))]
-    for code, count in status.missing.items():
-        lines.append(ngettext("{count} text of it is not in {language}: shown in English",
-                              "{count} texts of it are not in {language}: shown in English",
-                              count).format(count=format_number(count),
-                                            language=language(code).native_name))
-    return "\n".join(lines)
+    return _content_text(documents_ops.guides_status(), documents_ops.agency_guides_path())
 
 
 class StatusDialog(RetranslateMixin, QDialog):

@@ -18,6 +18,7 @@ from typing import Any
 
 from casefile.errors import WaymarkError
 from casefile.policy import policy_path
+from desktop.operations.plan import ContentStatus
 from desktop.operations.session import Session, store_of
 from i18n import LANGUAGES
 from services_needs import documents
@@ -56,25 +57,16 @@ def guides_problem() -> WaymarkError | None:
     return _content()[1]
 
 
-@dataclass(frozen=True)
-class GuidesStatus:
-    """What the administrator's status says of the agency's document guidance."""
-
-    path: Path | None  # the agency's file, when there is one
-    problem: str  # why it cannot be used (translated), or ""
-    missing: dict[str, int]  # guides without a translation, by language code
-
-
-def guides_status() -> GuidesStatus:
+def guides_status() -> ContentStatus:
     path = agency_guides_path()
     if not path.is_file():
-        return GuidesStatus(None, "", {})
+        return ContentStatus(None, "", {})
     problem = guides_problem()
     if problem is not None:
-        return GuidesStatus(path, problem.user_message(), {})
+        return ContentStatus(path, problem.user_message(), {})
     missing = {code: count for code in (lang.code for lang in LANGUAGES)
                if (count := sum(len(d.guide.missing([code])) for d in tracked()))}
-    return GuidesStatus(path, "", missing)
+    return ContentStatus(path, "", missing)
 
 
 @dataclass(frozen=True)

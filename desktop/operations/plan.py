@@ -55,7 +55,8 @@ def content() -> Content:
 
 @dataclass(frozen=True)
 class ContentStatus:
-    """What the administrator's status says of the plan content."""
+    """What the administrator's status says of a content pack and the agency's own file for it
+    (the plan content here; the document guidance in `desktop.operations.documents`)."""
 
     path: Path | None  # the agency's file, when there is one
     problem: str  # why it cannot be used (translated), or ""
